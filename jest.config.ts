@@ -1,0 +1,20 @@
+import type { Config } from 'jest'
+
+// ESM throughout (kysely 0.29 is ESM-only): ts-jest compiles each test file as an ES module and
+// `npm test` runs Jest with --experimental-vm-modules. Imports are written with the `.js`
+// extension NodeNext requires; the mapper points them back at the `.ts` sources.
+const config: Config = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^@kysely-autogen/core$': '<rootDir>/packages/core/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+  },
+  testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testTimeout: 120_000,
+}
+
+export default config

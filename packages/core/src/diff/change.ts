@@ -1,0 +1,198 @@
+import type {
+  CheckConstraint,
+  Column,
+  EnumType,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  QualifiedName,
+  Table,
+  UniqueConstraint,
+} from '../schema/schema.js'
+
+/**
+ * One step of a migration, as plain data. The differ produces them, the planner orders them, the
+ * emitters print them. Every change holds everything needed to print it AND its inverse
+ * (`invertChange`), so `down` is exact: a dropped column keeps its whole old definition.
+ *
+ * Adding a kind is a type error until `invertChange`, the planner and both emitters handle it.
+ */
+export type Change =
+  | CreateSchemaChange
+  | DropSchemaChange
+  | CreateEnumChange
+  | DropEnumChange
+  | AlterEnumChange
+  | CreateTableChange
+  | DropTableChange
+  | AddColumnChange
+  | DropColumnChange
+  | AlterColumnChange
+  | AddPrimaryKeyChange
+  | DropPrimaryKeyChange
+  | AddUniqueChange
+  | DropUniqueChange
+  | AddCheckChange
+  | DropCheckChange
+  | AddForeignKeyChange
+  | DropForeignKeyChange
+  | CreateIndexChange
+  | DropIndexChange
+  | SetTableCommentChange
+
+export type ChangeKind = Change['kind']
+
+export interface CreateSchemaChange {
+  readonly kind: 'createSchema'
+  readonly schema: string
+}
+
+export interface DropSchemaChange {
+  readonly kind: 'dropSchema'
+  readonly schema: string
+}
+
+export interface CreateEnumChange {
+  readonly kind: 'createEnum'
+  readonly enum: EnumType
+}
+
+export interface DropEnumChange {
+  readonly kind: 'dropEnum'
+  readonly enum: EnumType
+}
+
+/**
+ * The value list of an enum changes. When `to` only inserts values into `from` (order kept), it
+ * prints as `ALTER TYPE ... ADD VALUE`; otherwise the type is rebuilt and every column using it
+ * (`columns`, with their defaults) is cast to the new type.
+ */
+export interface AlterEnumChange {
+  readonly kind: 'alterEnum'
+  readonly enum: QualifiedName
+  readonly from: readonly string[]
+  readonly to: readonly string[]
+  readonly columns: readonly EnumColumnUse[]
+}
+
+export interface EnumColumnUse {
+  readonly table: QualifiedName
+  readonly column: string
+  /** The column's default, which must be dropped and restored around a rebuild. */
+  readonly default: string | null
+  /** `true` when the column is an array of the enum. */
+  readonly array: boolean
+}
+
+/**
+ * Creates a table with its columns, primary key, uniques and checks. Its foreign keys are printed
+ * inline when the planner keeps them here; the planner moves the ones that must wait (cycles,
+ * tables created later) to separate `addForeignKey` changes. Indexes and the comment are always
+ * separate changes.
+ */
+export interface CreateTableChange {
+  readonly kind: 'createTable'
+  readonly table: Table
+}
+
+export interface DropTableChange {
+  readonly kind: 'dropTable'
+  readonly table: Table
+}
+
+export interface AddColumnChange {
+  readonly kind: 'addColumn'
+  readonly table: QualifiedName
+  readonly column: Column
+}
+
+export interface DropColumnChange {
+  readonly kind: 'dropColumn'
+  readonly table: QualifiedName
+  readonly column: Column
+}
+
+/** Type, nullability, default, identity, generated expression, collation or comment changed. */
+export interface AlterColumnChange {
+  readonly kind: 'alterColumn'
+  readonly table: QualifiedName
+  readonly from: Column
+  readonly to: Column
+}
+
+export interface AddPrimaryKeyChange {
+  readonly kind: 'addPrimaryKey'
+  readonly table: QualifiedName
+  readonly primaryKey: PrimaryKey
+}
+
+export interface DropPrimaryKeyChange {
+  readonly kind: 'dropPrimaryKey'
+  readonly table: QualifiedName
+  readonly primaryKey: PrimaryKey
+}
+
+export interface AddUniqueChange {
+  readonly kind: 'addUnique'
+  readonly table: QualifiedName
+  readonly unique: UniqueConstraint
+}
+
+export interface DropUniqueChange {
+  readonly kind: 'dropUnique'
+  readonly table: QualifiedName
+  readonly unique: UniqueConstraint
+}
+
+export interface AddCheckChange {
+  readonly kind: 'addCheck'
+  readonly table: QualifiedName
+  readonly check: CheckConstraint
+}
+
+export interface DropCheckChange {
+  readonly kind: 'dropCheck'
+  readonly table: QualifiedName
+  readonly check: CheckConstraint
+}
+
+export interface AddForeignKeyChange {
+  readonly kind: 'addForeignKey'
+  readonly table: QualifiedName
+  readonly foreignKey: ForeignKey
+}
+
+export interface DropForeignKeyChange {
+  readonly kind: 'dropForeignKey'
+  readonly table: QualifiedName
+  readonly foreignKey: ForeignKey
+}
+
+export interface CreateIndexChange {
+  readonly kind: 'createIndex'
+  readonly table: QualifiedName
+  readonly index: Index
+}
+
+export interface DropIndexChange {
+  readonly kind: 'dropIndex'
+  readonly table: QualifiedName
+  readonly index: Index
+}
+
+export interface SetTableCommentChange {
+  readonly kind: 'setTableComment'
+  readonly table: QualifiedName
+  readonly from: string | null
+  readonly to: string | null
+}
+
+/** Dispatch table type: one handler per change kind, checked exhaustively by the compiler. */
+export type ChangeHandlers<R> = {
+  readonly [K in ChangeKind]: (change: Extract<Change, { kind: K }>) => R
+}
+
+export function dispatchChange<R>(change: Change, handlers: ChangeHandlers<R>): R {
+  const handler = handlers[change.kind] as (change: Change) => R
+  return handler(change)
+}
