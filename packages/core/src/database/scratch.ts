@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
+import { type Database, type DatabaseTarget, openDatabase } from './connect.js'
+
+const SCRATCH_PREFIX = 'kysely_autogen_scratch_'
+
+/**
+ * An empty database that is dropped on close. Next to a server, it is a new database on that
+ * same server (so PostgreSQL of the same version prints every canonical form); otherwise an
+ * in-memory embedded PGlite.
+ */
+export async function openScratchDatabase(near: DatabaseTarget): Promise<Database> {
+  if (near.kind !== 'url') return openDatabase({ kind: 'memory' })
+  const admin = await openDatabase(near)
+  const name = `${SCRATCH_PREFIX}${randomBytes(6).toString('hex')}`
+  try {
+    // template0: a template1 that someone filled with objects must not leak into the scratch.
+    await sql`create database ${sql.id(name)} template template0`.execute(admin.db)
+  } catch (error) {
+    await admin.close()
+    throw error
+  }
+  const url = new URL(near.url)
+  url.pathname = `/${name}`
+  const scratch = await openDatabase({ kind: 'url', url: url.toString() })
+  return {
+    ...scratch,
+    close: async () => {
+      await scratch.close()
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db)
+      await admin.close()
+    },
+  }
+}

@@ -1,0 +1,7 @@
+export * from './schema/schema.js'
+export * from './schema/names.js'
+export * from './errors.js'
+export * from './diff/change.js'
+export * from './diff/invert-change.js'
+export * from './database/connect.js'
+export * from './database/scratch.js'
