@@ -1,0 +1,91 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { canonicaliseSchema } from './canonical/canonicalise.js'
+import { readCatalog } from './catalog/read-catalog.js'
+import type { Database } from './database/connect.js'
+import { openScratchDatabase } from './database/scratch.js'
+import type { Change } from './diff/change.js'
+import { type ChangeDescription, describeChange } from './diff/describe-change.js'
+import { diffSchemas } from './diff/diff-schemas.js'
+import { invertChange } from './diff/invert-change.js'
+import { emitMigration } from './emit/kysely/emit-migration.js'
+import { readModels } from './models/read-models.js'
+import { planChanges } from './plan/plan-changes.js'
+import { listMigrationFiles, newMigrationFileName } from './runner/migration-files.js'
+import type { Schema } from './schema/schema.js'
+
+export interface AutogenerateOptions {
+  readonly modelsFile: string
+  readonly rootInterface: string
+  readonly migrationsDir: string
+  readonly message: string
+  /** The database to compare with; it must be at head (the caller checks). */
+  readonly database: Database
+  readonly now?: Date
+}
+
+export interface AutogenerateResult {
+  /** The written migration file (relative to the working directory), null when nothing differs. */
+  readonly file: string | null
+  /** One line per change, in the order the migration runs them. */
+  readonly summary: readonly string[]
+  readonly changes: readonly ChangeDescription[]
+}
+
+/** The planned `up` and `down` that turn `current` into `desired`, and back exactly. */
+export interface MigrationPlan {
+  readonly up: readonly Change[]
+  readonly down: readonly Change[]
+}
+
+/**
+ * Models → canonical desired schema; database → current schema; diff, plan both directions.
+ * `down` is planned from the inverse of every change, so it restores `current` exactly.
+ */
+export async function planMigration(models: Schema, database: Database): Promise<MigrationPlan> {
+  const [current, desired] = await Promise.all([
+    readCatalog(database.db, { schemas: models.schemas }),
+    canonicaliseNear(models, database),
+  ])
+  const changes = diffSchemas(current, desired)
+  return { up: planChanges(changes), down: planChanges(changes.map(invertChange)) }
+}
+
+async function canonicaliseNear(models: Schema, database: Database): Promise<Schema> {
+  const scratch = await openScratchDatabase(database.target)
+  try {
+    return await canonicaliseSchema(models, scratch)
+  } finally {
+    await scratch.close()
+  }
+}
+
+/** `migrate autogenerate`: writes `migrations/<timestamp>_<slug>.ts`, or nothing when in sync. */
+export async function autogenerate(options: AutogenerateOptions): Promise<AutogenerateResult> {
+  const models = readModels(options.modelsFile, { rootInterface: options.rootInterface })
+  const plan = await planMigration(models, options.database)
+  if (plan.up.length === 0) return { file: null, summary: [], changes: [] }
+
+  const now = options.now ?? new Date()
+  const fileName = newMigrationFileName(options.message, now)
+  const existing = await listMigrationFiles(options.migrationsDir)
+  const source = emitMigration({
+    message: options.message,
+    revision: fileName.replace(/\.ts$/, ''),
+    parent: existing.at(-1)?.name ?? null,
+    createdAt: now,
+    up: plan.up,
+    down: plan.down,
+  })
+  await mkdir(options.migrationsDir, { recursive: true })
+  const path = join(options.migrationsDir, fileName)
+  await writeFile(path, source)
+  const changes = plan.up.map(describeChange)
+  return { file: relative(process.cwd(), path), summary: changes.map(formatSummaryLine), changes }
+}
+
+const ACTION_MARK: { readonly [A in ChangeDescription['action']]: string } = { create: '+', alter: '~', drop: '-' }
+
+function formatSummaryLine(change: ChangeDescription): string {
+  return `  ${ACTION_MARK[change.action]} ${change.text}${change.destructive ? '  (destructive)' : ''}`
+}

@@ -1,0 +1,49 @@
+import type { Origin, Schema, Table } from '../schema/schema.js'
+
+interface Located {
+  readonly name: string
+  readonly origin: Origin | null
+}
+
+/**
+ * The canonical schema is read back from a scratch database, so its elements point at catalog
+ * oids that are gone a moment later. Give each element the model origin (file:line) and rename
+ * hint of the model element of the same name, for messages and for renames.
+ */
+export function attachOrigins(canonical: Schema, models: Schema): Schema {
+  return {
+    schemas: canonical.schemas,
+    enums: canonical.enums.map((type) => withOrigin(type, find(models.enums, type))),
+    tables: canonical.tables.map((table) => attachTable(table, find(models.tables, table))),
+  }
+}
+
+function attachTable(table: Table, model: Table | undefined): Table {
+  if (model === undefined) return table
+  return {
+    ...table,
+    origin: model.origin,
+    renamedFrom: model.renamedFrom,
+    columns: table.columns.map((column) => {
+      const source = model.columns.find((c) => c.name === column.name)
+      return source === undefined ? column : { ...column, origin: source.origin, renamedFrom: source.renamedFrom }
+    }),
+    primaryKey: table.primaryKey && withOrigin(table.primaryKey, model.primaryKey ?? undefined),
+    uniques: table.uniques.map((u) => withOrigin(u, byName(model.uniques, u))),
+    checks: table.checks.map((c) => withOrigin(c, byName(model.checks, c))),
+    foreignKeys: table.foreignKeys.map((fk) => withOrigin(fk, byName(model.foreignKeys, fk))),
+    indexes: table.indexes.map((index) => withOrigin(index, byName(model.indexes, index))),
+  }
+}
+
+function find<T extends { readonly schema: string; readonly name: string }>(list: readonly T[], item: T): T | undefined {
+  return list.find((other) => other.schema === item.schema && other.name === item.name)
+}
+
+function byName<T extends Located>(list: readonly T[], item: T): T | undefined {
+  return list.find((other) => other.name === item.name)
+}
+
+function withOrigin<T extends Located>(item: T, model: Located | undefined): T {
+  return model === undefined ? item : { ...item, origin: model.origin }
+}

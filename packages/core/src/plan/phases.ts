@@ -1,0 +1,33 @@
+import type { ChangeKind } from '../diff/change.js'
+
+/**
+ * The order of a migration, by kind. PostgreSQL needs:
+ * - schemas and enum types before the tables that use them, and dropped after them;
+ * - foreign keys, indexes and constraints dropped before the columns and tables they use, and
+ *   added after them;
+ * - foreign keys added last, once every referenced key exists (this also breaks FK cycles).
+ * Within a phase the differ's order is kept, except where `planChanges` sorts tables by FK.
+ */
+export const PHASE_OF_KIND: { readonly [K in ChangeKind]: number } = {
+  createSchema: 0,
+  createEnum: 1,
+  alterEnum: 2,
+  dropForeignKey: 3,
+  dropIndex: 4,
+  dropUnique: 4,
+  dropCheck: 4,
+  dropPrimaryKey: 4,
+  dropTable: 5,
+  createTable: 6,
+  addColumn: 7,
+  alterColumn: 8,
+  dropColumn: 9,
+  addPrimaryKey: 10,
+  addUnique: 10,
+  addCheck: 10,
+  createIndex: 11,
+  addForeignKey: 12,
+  setTableComment: 13,
+  dropEnum: 14,
+  dropSchema: 15,
+}

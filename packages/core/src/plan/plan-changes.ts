@@ -1,0 +1,83 @@
+import type { Change, CreateTableChange, DropTableChange } from '../diff/change.js'
+import { sameName } from '../schema/names.js'
+import type { ForeignKey, QualifiedName, Table } from '../schema/schema.js'
+import { PHASE_OF_KIND } from './phases.js'
+
+/**
+ * Orders changes so that each statement finds what it needs (see `PHASE_OF_KIND`), and spells
+ * out the parts of a created table that are separate statements: its indexes, its comment, and
+ * the foreign keys that must wait for a table created after it (or for themselves, in a cycle).
+ *
+ * Created tables come in foreign-key order (referenced first); dropped tables in the reverse, with
+ * the foreign keys of a cycle among dropped tables dropped first. Pure: same input, same output.
+ */
+export function planChanges(changes: readonly Change[]): readonly Change[] {
+  const created = changes.filter((c): c is CreateTableChange => c.kind === 'createTable')
+  const dropped = changes.filter((c): c is DropTableChange => c.kind === 'dropTable')
+  const rest = changes.filter((c) => c.kind !== 'createTable' && c.kind !== 'dropTable')
+  const expanded = [...planCreatedTables(created.map((c) => c.table)), ...planDroppedTables(dropped.map((c) => c.table)), ...rest]
+  return expanded
+    .map((change, position) => ({ change, position }))
+    .sort((a, b) => PHASE_OF_KIND[a.change.kind] - PHASE_OF_KIND[b.change.kind] || a.position - b.position)
+    .map(({ change }) => change)
+}
+
+function planCreatedTables(tables: readonly Table[]): readonly Change[] {
+  const ordered = orderByForeignKeys(tables)
+  const createdSoFar: QualifiedName[] = []
+  return ordered.flatMap((table) => {
+    createdSoFar.push(table)
+    // A key may point at a table that already exists, at one created earlier, or at itself.
+    const mustWait = (fk: ForeignKey): boolean =>
+      tables.some((t) => sameName(t, fk.references)) && !createdSoFar.some((t) => sameName(t, fk.references))
+    const name: QualifiedName = { schema: table.schema, name: table.name }
+    return [
+      { kind: 'createTable', table: { ...table, foreignKeys: table.foreignKeys.filter((fk) => !mustWait(fk)), indexes: [], comment: null } },
+      ...table.indexes.map((index): Change => ({ kind: 'createIndex', table: name, index })),
+      ...table.foreignKeys.filter(mustWait).map((foreignKey): Change => ({ kind: 'addForeignKey', table: name, foreignKey })),
+      ...(table.comment === null ? [] : [{ kind: 'setTableComment', table: name, from: null, to: table.comment } as const]),
+    ]
+  })
+}
+
+/**
+ * Dropping a table drops its indexes, constraints and comment with it. Referencing tables go
+ * first; a foreign key that closes a cycle among dropped tables is dropped on its own before.
+ */
+function planDroppedTables(tables: readonly Table[]): readonly Change[] {
+  const ordered = [...orderByForeignKeys(tables)].reverse()
+  const droppedSoFar: QualifiedName[] = []
+  return ordered.flatMap((table) => {
+    droppedSoFar.push(table)
+    const name: QualifiedName = { schema: table.schema, name: table.name }
+    // A key that points at a table dropped earlier in this order would block that drop.
+    const blocking = table.foreignKeys.filter(
+      (fk) => !sameName(fk.references, table) && droppedSoFar.some((t) => sameName(t, fk.references)),
+    )
+    return [
+      ...blocking.map((foreignKey): Change => ({ kind: 'dropForeignKey', table: name, foreignKey })),
+      { kind: 'dropTable', table: { ...table, foreignKeys: table.foreignKeys.filter((fk) => !blocking.includes(fk)) } },
+    ]
+  })
+}
+
+/**
+ * Depth-first topological order: a table comes after the tables it references (within `tables`).
+ * Cycles are cut where the walk meets a table already on its path; ties keep the input order.
+ */
+function orderByForeignKeys(tables: readonly Table[]): readonly Table[] {
+  const ordered: Table[] = []
+  const state = new Map<Table, 'visiting' | 'done'>()
+  const visit = (table: Table): void => {
+    if (state.has(table)) return
+    state.set(table, 'visiting')
+    for (const fk of table.foreignKeys) {
+      const target = tables.find((t) => sameName(t, fk.references))
+      if (target !== undefined && target !== table) visit(target)
+    }
+    state.set(table, 'done')
+    ordered.push(table)
+  }
+  tables.forEach(visit)
+  return ordered
+}
