@@ -1,0 +1,53 @@
+import type { Column, ForeignKey, Schema, Table } from '../../src/schema/schema.js'
+
+/** Compact builders for Schema values in tests: every field explicit, overridable. */
+export function column(name: string, type: string, overrides: Partial<Column> = {}): Column {
+  return {
+    name,
+    type,
+    nullable: false,
+    default: null,
+    identity: null,
+    generated: null,
+    collation: null,
+    comment: null,
+    renamedFrom: null,
+    origin: null,
+    ...overrides,
+  }
+}
+
+export function table(name: string, columns: readonly Column[], overrides: Partial<Table> = {}): Table {
+  return {
+    schema: 'public',
+    name,
+    columns,
+    primaryKey: null,
+    uniques: [],
+    checks: [],
+    foreignKeys: [],
+    indexes: [],
+    comment: null,
+    renamedFrom: null,
+    origin: null,
+    ...overrides,
+  }
+}
+
+export function foreignKey(name: string, columns: readonly string[], references: string, referencedColumns: readonly string[]): ForeignKey {
+  return {
+    name,
+    columns,
+    references: { schema: 'public', name: references },
+    referencedColumns,
+    onDelete: 'no action',
+    onUpdate: 'no action',
+    deferrable: false,
+    initiallyDeferred: false,
+    origin: null,
+  }
+}
+
+export function schema(tables: readonly Table[], overrides: Partial<Schema> = {}): Schema {
+  return { schemas: ['public'], enums: [], tables, ...overrides }
+}
