@@ -1,0 +1,66 @@
+import { planMigration } from '../../src/autogenerate.js'
+import { canonicaliseSchema } from '../../src/canonical/canonicalise.js'
+import { readCatalog } from '../../src/catalog/read-catalog.js'
+import type { Database } from '../../src/database/connect.js'
+import { openScratchDatabase } from '../../src/database/scratch.js'
+import { readModels } from '../../src/models/read-models.js'
+import { createTestProject } from '../support/project.js'
+import { resetDatabase } from '../support/reset-database.js'
+import { stripOrigins } from '../support/strip-origins.js'
+import { BACKENDS, openTestDatabase } from '../support/test-databases.js'
+import { MATRIX_CASES } from './change-matrix.cases.js'
+
+/**
+ * For every case: database at `before` (generated and applied from empty), models at `after`;
+ * autogenerate and apply `up`: the catalog equals the models, and autogenerate finds nothing
+ * more; apply `down`: the catalog equals what it was before.
+ */
+describe.each(BACKENDS)('change matrix on %s', (backend) => {
+  let database: Database
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend)
+  })
+
+  afterAll(async () => {
+    await database.close()
+  })
+
+  beforeEach(async () => {
+    await resetDatabase(database)
+  })
+
+  test.each(MATRIX_CASES)('$name', async ({ before, after }) => {
+    const project = await createTestProject(database)
+    try {
+      await project.writeModels(before)
+      await project.autogenerate('before')
+      await project.latest()
+      const catalogBefore = stripOrigins(await readCatalog(database.db, {}))
+
+      await project.writeModels(after)
+      const generated = await project.autogenerate('after')
+      expect(generated.file).not.toBeNull()
+      await project.latest()
+
+      const models = readModels(project.modelsFile)
+      expect((await planMigration(models, database)).up).toEqual([])
+      expect(stripOrigins(await readCatalog(database.db, {}))).toEqual(await canonical(models))
+
+      await project.down()
+      expect(stripOrigins(await readCatalog(database.db, {}))).toEqual(catalogBefore)
+    } finally {
+      await project.remove()
+    }
+  })
+
+  /** The models as PostgreSQL prints them, built in a scratch database next to the target. */
+  async function canonical(models: ReturnType<typeof readModels>): Promise<unknown> {
+    const scratch = await openScratchDatabase(database.target)
+    try {
+      return stripOrigins(await canonicaliseSchema(models, scratch))
+    } finally {
+      await scratch.close()
+    }
+  }
+})

@@ -1,0 +1,12 @@
+import { sql } from 'kysely'
+import type { Database } from '../../src/database/connect.js'
+
+/** Drops every user schema (and with `public`, Kysely's migration tables) and recreates public. */
+export async function resetDatabase(database: Database): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    select nspname as name from pg_namespace
+    where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\_%'
+  `.execute(database.db)
+  for (const { name } of rows) await sql`drop schema ${sql.id(name)} cascade`.execute(database.db)
+  await sql`create schema public`.execute(database.db)
+}
