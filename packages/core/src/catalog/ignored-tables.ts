@@ -1,0 +1,28 @@
+import type { QualifiedName } from '../schema/schema.js'
+
+/** Kysely's Migrator keeps its bookkeeping in `kysely_migration` and `kysely_migration_lock`. */
+const MIGRATOR_TABLE_PREFIX = 'kysely_migration'
+
+/**
+ * Tables the reader leaves out, so a diff never proposes to drop them: the migrator's own, and
+ * those matching an `excludeTables` pattern. A pattern is matched against `name` and against
+ * `schema.name`; `*` matches any run of characters.
+ *
+ * Returns a predicate that is true for the tables to read.
+ */
+export function tableFilter(excludeTables: readonly string[]): (table: QualifiedName) => boolean {
+  const patterns = excludeTables.map(globToRegExp)
+  return (table) => {
+    if (table.name.startsWith(MIGRATOR_TABLE_PREFIX)) return false
+    const qualified = `${table.schema}.${table.name}`
+    return !patterns.some((pattern) => pattern.test(table.name) || pattern.test(qualified))
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  const source = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*')
+  return new RegExp(`^${source}$`)
+}

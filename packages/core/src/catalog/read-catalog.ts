@@ -1,0 +1,58 @@
+import { type Kysely, sql } from 'kysely'
+import type { Schema } from '../schema/schema.js'
+import { assembleSchema } from './assemble-schema.js'
+import { tableFilter } from './ignored-tables.js'
+import { queryColumns } from './query-columns.js'
+import { queryConstraints } from './query-constraints.js'
+import { queryEnums } from './query-enums.js'
+import { queryIndexes } from './query-indexes.js'
+import { queryNamespaces } from './query-namespaces.js'
+import { queryTables } from './query-tables.js'
+
+export interface ReadCatalogOptions {
+  /**
+   * The managed schemas. Default: every non-system schema that holds a table or enum this
+   * reader reports, plus `public`.
+   */
+  readonly schemas?: readonly string[]
+  /** Tables to leave out, as `name` or `schema.name`; `*` matches any run of characters. */
+  readonly excludeTables?: readonly string[]
+}
+
+/** Always managed: unqualified names in the models live there. */
+const DEFAULT_SCHEMA = 'public'
+
+/**
+ * Reads the current schema from PostgreSQL's catalog with a handful of set-based queries over
+ * the whole database (never one query per table, never information_schema), in one
+ * transaction so they all see the same state.
+ *
+ * `search_path = public` (for this transaction only) makes `format_type` and `pg_get_expr`
+ * print types and functions of `public` unqualified and all others schema-qualified, the same
+ * way on both sides of a diff.
+ *
+ * Not read yet: partitions, exclusion constraints, views, sequences, domains, index opclasses
+ * and per-key collations, NOT VALID / NOT ENFORCED flags, virtual generated columns (18).
+ */
+export function readCatalog(db: Kysely<any>, options: ReadCatalogOptions = {}): Promise<Schema> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local search_path = public`.execute(trx)
+    const existing = await queryNamespaces(trx)
+    const requested = options.schemas
+    const searched = requested === undefined ? existing : existing.filter((name) => requested.includes(name))
+    const isManagedTable = tableFilter(options.excludeTables ?? [])
+    const tables = (await queryTables(trx, searched)).filter(isManagedTable)
+    const tableOids = tables.map((table) => table.oid)
+    const columns = await queryColumns(trx, tableOids)
+    const constraints = await queryConstraints(trx, tableOids)
+    const indexes = await queryIndexes(trx, tableOids)
+    const enums = await queryEnums(trx, searched)
+    const holding = requested === undefined ? [...tables, ...enums].map((object) => object.schema) : searched
+    return assembleSchema({ schemas: sortedUnique([DEFAULT_SCHEMA, ...holding]), tables, columns, constraints, indexes, enums })
+  })
+}
+
+/** Sorted by code point, like PostgreSQL's "C" collation for ASCII names. */
+function sortedUnique(names: readonly string[]): readonly string[] {
+  return [...new Set(names)].sort()
+}
