@@ -1,0 +1,137 @@
+import { defaultConstraintName } from '../schema/names.js'
+import type { CheckConstraint, ForeignKey, Index, Origin, PrimaryKey, Table, UniqueConstraint } from '../schema/schema.js'
+import { indexColumnNames } from './index-key-names.js'
+import { errorAt } from './model-location.js'
+import { sqlIdentifier, tokenize } from './sql-tokens.js'
+import type { Declared, TableDraft } from './read-table.js'
+
+/**
+ * Gives every constraint and index its name: the explicit `name:` when there is one, otherwise
+ * the name PostgreSQL would choose, so that models and catalog agree without names in the models.
+ *
+ * Namespaces, as in PostgreSQL: indexes, and the indexes behind primary keys and unique
+ * constraints, are relations and share one namespace per schema with the tables; default names
+ * of constraints (pkey, unique, check, foreign key) also avoid every constraint name in the
+ * schema (ChooseRelationName / ChooseConstraintName). A taken default name gets 1, 2, ... after
+ * its label, and the name is cut to 63 bytes again with the longer label (`users_email_key1`).
+ *
+ * Order: explicit names are reserved first; then, table by table in DB-key order, the primary
+ * key, unique constraints, checks, foreign keys and indexes, each kind in declaration order
+ * (column tags in column order, then table tags).
+ */
+
+type Kind = 'relation' | 'constraint' | 'constraintIndex'
+
+const LABELS = { primaryKey: 'pkey', unique: 'key', check: 'check', foreignKey: 'fkey', index: 'idx' } as const
+
+export function nameConstraints(drafts: readonly TableDraft[]): readonly Table[] {
+  const names = new SchemaNames()
+  for (const draft of drafts) names.take(draft.name.schema, draft.name.name, 'relation')
+  for (const draft of drafts) reserveExplicitNames(draft, names)
+  return drafts.map((draft) => nameTable(draft, names))
+}
+
+function reserveExplicitNames(draft: TableDraft, names: SchemaNames): void {
+  const schema = draft.name.schema
+  const tableConstraints = new Set<string>()
+  const reserve = (declared: Declared<{ name: string }>, kind: Kind): void => {
+    const name = declared.spec.name
+    if (name === null) return
+    if (kind !== 'constraint' && names.taken(schema, name, 'relation')) {
+      throw errorAt(declared.origin, `the name "${name}" is already used by a table or index in schema "${schema}"`)
+    }
+    if (kind !== 'relation' && tableConstraints.has(name)) {
+      throw errorAt(declared.origin, `the name "${name}" is already used by another constraint of this table`)
+    }
+    if (kind !== 'relation') tableConstraints.add(name)
+    names.take(schema, name, kind)
+  }
+  if (draft.primaryKey !== null) reserve(draft.primaryKey, 'constraintIndex')
+  draft.uniques.forEach((unique) => reserve(unique, 'constraintIndex'))
+  draft.checks.forEach((check) => reserve(check, 'constraint'))
+  draft.foreignKeys.forEach((foreignKey) => reserve(foreignKey, 'constraint'))
+  draft.indexes.forEach((index) => reserve(index, 'relation'))
+}
+
+function nameTable(draft: TableDraft, names: SchemaNames): Table {
+  const { schema, name: table } = draft.name
+  const choose = <T extends { readonly name: string; readonly origin: Origin | null }>(
+    declared: Declared<T>,
+    columns: readonly string[],
+    label: string,
+    kind: Kind,
+  ): T => {
+    const name = declared.spec.name ?? names.choose(schema, table, columns, label, kind)
+    return withName(declared, name)
+  }
+  const columnNames = draft.columns.map((column) => column.name)
+  return {
+    schema,
+    name: table,
+    columns: draft.columns,
+    primaryKey: draft.primaryKey === null ? null : choose<PrimaryKey>(draft.primaryKey, [], LABELS.primaryKey, 'constraintIndex'),
+    uniques: draft.uniques.map((unique) => choose<UniqueConstraint>(unique, unique.spec.columns, LABELS.unique, 'constraintIndex')),
+    checks: draft.checks.map((check) => choose<CheckConstraint>(check, checkColumns(check.spec.expression, columnNames), LABELS.check, 'constraint')),
+    foreignKeys: draft.foreignKeys.map((foreignKey) => choose<ForeignKey>(foreignKey, foreignKey.spec.columns, LABELS.foreignKey, 'constraint')),
+    indexes: draft.indexes.map((index) => choose<Index>(index, indexColumnNames(index.spec.keys, index.spec.include), LABELS.index, 'relation')),
+    comment: draft.comment,
+    renamedFrom: draft.renamedFrom,
+    origin: draft.origin,
+  }
+}
+
+/** The one cast: a declared spec plus its name and origin is the Schema element. */
+function withName<T extends { readonly name: string; readonly origin: Origin | null }>(declared: Declared<T>, name: string): T {
+  return { ...declared.spec, name, origin: declared.origin } as unknown as T
+}
+
+/**
+ * PostgreSQL names a check `<table>_<column>_check` when its expression uses exactly one column
+ * and `<table>_check` otherwise, wherever it was written. Column references are found as the
+ * expression's identifiers (folded like PostgreSQL folds them) that name a column, leaving out
+ * function names and cast targets.
+ */
+function checkColumns(expression: string, columns: readonly string[]): readonly string[] {
+  const tokens = tokenize(expression)
+  const used = new Set<string>()
+  tokens.forEach((token, index) => {
+    const name = sqlIdentifier(token)
+    const isFunction = tokens[index + 1]?.text === '('
+    const isCastTarget = tokens[index - 1]?.text === '::'
+    if (name !== null && !isFunction && !isCastTarget && columns.includes(name)) used.add(name)
+  })
+  return used.size === 1 ? [...used] : []
+}
+
+/** The relation and constraint names taken in each schema. */
+class SchemaNames {
+  private readonly relations = new Map<string, Set<string>>()
+  private readonly constraints = new Map<string, Set<string>>()
+
+  taken(schema: string, name: string, namespace: 'relation' | 'constraint'): boolean {
+    return this.set(namespace, schema).has(name)
+  }
+
+  take(schema: string, name: string, kind: Kind): void {
+    if (kind !== 'constraint') this.set('relation', schema).add(name)
+    if (kind !== 'relation') this.set('constraint', schema).add(name)
+  }
+
+  choose(schema: string, table: string, columns: readonly string[], label: string, kind: Kind): string {
+    for (let pass = 0; ; pass++) {
+      const name = defaultConstraintName(table, columns, pass === 0 ? label : `${label}${pass}`)
+      const clash = (kind !== 'constraint' && this.taken(schema, name, 'relation')) || (kind !== 'relation' && this.taken(schema, name, 'constraint'))
+      if (!clash) {
+        this.take(schema, name, kind)
+        return name
+      }
+    }
+  }
+
+  private set(namespace: 'relation' | 'constraint', schema: string): Set<string> {
+    const map = namespace === 'relation' ? this.relations : this.constraints
+    let set = map.get(schema)
+    if (set === undefined) map.set(schema, (set = new Set()))
+    return set
+  }
+}

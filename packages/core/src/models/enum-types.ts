@@ -1,0 +1,88 @@
+import { Node, SyntaxKind, type TypeAliasDeclaration, type TypeNode } from 'ts-morph'
+import type { EnumType, QualifiedName } from '../schema/schema.js'
+import { checkTagNames, readJsDoc } from './jsdoc-tags.js'
+import { errorAt, originOf } from './model-location.js'
+
+/**
+ * Enum types: a named union of string literals (`export type OrderStatus = 'new' | 'paid'`) is
+ * the enum `order_status`, values in declared order, in `public` unless the alias has
+ * `@schema <name>`; its description is the type's comment. Only aliases some column uses count.
+ */
+
+const ENUM_TAGS: ReadonlySet<string> = new Set(['schema'])
+const DEFAULT_SCHEMA = 'public'
+
+/** The string literal members when `node` is a union of string literals (null/undefined aside). */
+export function stringLiterals(node: TypeNode): readonly string[] | null {
+  const members = Node.isUnionTypeNode(node) ? node.getTypeNodes() : [node]
+  const values = members.filter((member) => !isNullish(member)).map(stringLiteral)
+  return values.length > 0 && values.every((value) => value !== null) ? (values as string[]) : null
+}
+
+function stringLiteral(node: TypeNode): string | null {
+  if (!Node.isLiteralTypeNode(node)) return null
+  const literal = node.getLiteral()
+  return Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) ? literal.getLiteralValue() : null
+}
+
+export function isNull(node: TypeNode): boolean {
+  return Node.isLiteralTypeNode(node) && node.getLiteral().getKind() === SyntaxKind.NullKeyword
+}
+
+/** `null` or `undefined` (the latter means nothing to the database: Kysely's optional insert). */
+export function isNullish(node: TypeNode): boolean {
+  return isNull(node) || node.getKind() === SyntaxKind.UndefinedKeyword
+}
+
+/** `OrderStatus` → `order_status`, `HTTPMethod` → `http_method`. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase()
+}
+
+/** Reads an enum alias (its type node must satisfy `stringLiterals`). */
+export function readEnum(alias: TypeAliasDeclaration): EnumType {
+  const origin = originOf(alias, alias.getName())
+  const doc = readJsDoc(alias)
+  checkTagNames(doc.tags, ENUM_TAGS, origin)
+  const schemaTags = doc.tags.filter((tag) => tag.name === 'schema')
+  if (schemaTags.length > 1) throw errorAt(origin, 'more than one @schema tag')
+  const schema = schemaTags.length === 0 ? DEFAULT_SCHEMA : schemaTags[0].text
+  if (!/^\S+$/.test(schema)) throw errorAt({ ...origin, line: schemaTags[0].line }, `@schema needs one schema name, got "${schema}"`)
+  const values = stringLiterals(alias.getTypeNodeOrThrow()) ?? []
+  const duplicate = values.find((value, index) => values.indexOf(value) !== index)
+  if (duplicate !== undefined) throw errorAt(origin, `enum value "${duplicate}" is listed twice`)
+  return { schema, name: snakeCase(alias.getName()), values, comment: doc.description, origin }
+}
+
+/** The enums the columns use, each read once; two aliases may not claim the same SQL name. */
+export class EnumRegistry {
+  private readonly byAlias = new Map<TypeAliasDeclaration, EnumType>()
+  private readonly byName = new Map<string, TypeAliasDeclaration>()
+
+  use(alias: TypeAliasDeclaration): QualifiedName {
+    const known = this.byAlias.get(alias)
+    if (known !== undefined) return known
+    const type = readEnum(alias)
+    const key = `${type.schema}.${type.name}`
+    const other = this.byName.get(key)
+    if (other !== undefined) {
+      const first = originOf(other, other.getName())
+      throw errorAt(originOf(alias, alias.getName()), `enum "${key}" is already declared by ${first.symbol} at ${first.file}:${first.line}`)
+    }
+    this.byAlias.set(alias, type)
+    this.byName.set(key, alias)
+    return type
+  }
+
+  /** Sorted by schema and name, so the output does not depend on which table used them first. */
+  list(): readonly EnumType[] {
+    return [...this.byAlias.values()].sort((a, b) => (a.schema === b.schema ? compare(a.name, b.name) : compare(a.schema, b.schema)))
+  }
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,88 @@
+import type { JSDoc, JSDocableNode } from 'ts-morph'
+import type { ModelOrigin } from '../schema/schema.js'
+import { errorAt } from './model-location.js'
+
+/**
+ * Reads a declaration's JSDoc into a description and tags by hand, from the comment's raw text.
+ * TypeScript's own JSDoc parser is not used for the tags: it swallows `@type`, `@see`, `@param`,
+ * `@returns`, `@template` and `@enum` into its own structures and loses line numbers.
+ *
+ * Rules: a tag is `@name` at the start of a line or after whitespace, outside backticks; its text
+ * runs to the next tag. Backticks protect SQL such as `tags @> '{a}'` (where ` @` would otherwise
+ * start a tag) and are removed from tag text (PostgreSQL never uses them). Continuation lines of
+ * a tag are joined with one space; description lines keep their line breaks.
+ */
+
+export interface JsDocTag {
+  readonly name: string
+  readonly text: string
+  readonly line: number
+}
+
+export interface JsDocInfo {
+  readonly description: string | null
+  readonly tags: readonly JsDocTag[]
+}
+
+const EMPTY: JsDocInfo = { description: null, tags: [] }
+const TAG_NAME = /^@([A-Za-z][A-Za-z0-9]*)/
+/** ` * ` at the start of a comment line. */
+const LINE_PREFIX = /^\s*\*? ?/
+
+/** Only the comment right above a declaration counts (an earlier one is a file header). */
+export function readJsDoc(node: JSDocableNode): JsDocInfo {
+  const docs = node.getJsDocs()
+  return docs.length === 0 ? EMPTY : parseJsDoc(docs[docs.length - 1])
+}
+
+function parseJsDoc(doc: JSDoc): JsDocInfo {
+  const firstLine = doc.getStartLineNumber()
+  const lines = doc.getText().replace(/^\/\*\*/, '').replace(/\*\/$/, '').split('\n').map((line) => line.replace(LINE_PREFIX, ''))
+  const descriptionLines: string[] = []
+  const tags: { name: string; line: number; parts: string[] }[] = []
+  let inBackticks = false
+  lines.forEach((line, index) => {
+    let segment = ''
+    const flush = (): void => {
+      const trimmed = segment.trim()
+      if (tags.length === 0) descriptionLines.push(trimmed)
+      else if (trimmed !== '') tags[tags.length - 1].parts.push(trimmed)
+      segment = ''
+    }
+    for (let i = 0; i < line.length; i++) {
+      const char = line[i]
+      const tagName = !inBackticks && char === '@' && (i === 0 || /\s/.test(line[i - 1])) ? TAG_NAME.exec(line.slice(i)) : null
+      if (tagName !== null) {
+        flush()
+        tags.push({ name: tagName[1], line: firstLine + index, parts: [] })
+        i += tagName[0].length - 1
+        continue
+      }
+      if (char === '`') inBackticks = !inBackticks
+      segment += char
+    }
+    flush()
+  })
+  const description = descriptionLines.join('\n').trim()
+  return {
+    description: description === '' ? null : description,
+    tags: tags.map((tag) => ({ name: tag.name, line: tag.line, text: tag.parts.join(' ').replaceAll('`', '') })),
+  }
+}
+
+/** Tags of the model language that a later version will read: refused, never silently ignored. */
+const NOT_SUPPORTED_YET: ReadonlySet<string> = new Set(['extension', 'sequence', 'domain'])
+
+/** Names the first tag that is not allowed here, with the tag's own line. */
+export function checkTagNames(tags: readonly JsDocTag[], allowed: ReadonlySet<string>, origin: ModelOrigin): void {
+  for (const tag of tags) {
+    if (allowed.has(tag.name)) continue
+    const problem = NOT_SUPPORTED_YET.has(tag.name) ? 'is not supported yet' : 'is not a known tag here'
+    throw errorAt(tagOrigin(origin, tag), `@${tag.name} ${problem}`)
+  }
+}
+
+/** Where a tag was written: its own line, the declaration's symbol. */
+export function tagOrigin(origin: ModelOrigin, tag: JsDocTag): ModelOrigin {
+  return { ...origin, line: tag.line }
+}
