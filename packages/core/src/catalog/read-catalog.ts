@@ -25,17 +25,20 @@ const DEFAULT_SCHEMA = 'public'
 /**
  * Reads the current schema from PostgreSQL's catalog with a handful of set-based queries over
  * the whole database (never one query per table, never information_schema), in one
- * transaction so they all see the same state.
+ * REPEATABLE READ transaction so they all see the same snapshot (under READ COMMITTED each
+ * query would take its own, and concurrent DDL could tear the result). `db` must not already be
+ * a transaction: Kysely has no nested transactions.
  *
  * `search_path = public` (for this transaction only) makes `format_type` and `pg_get_expr`
  * print types and functions of `public` unqualified and all others schema-qualified, the same
  * way on both sides of a diff.
  *
- * Not read yet: partitions, exclusion constraints, views, sequences, domains, index opclasses
- * and per-key collations, NOT VALID / NOT ENFORCED flags, virtual generated columns (18).
+ * Not read yet: partitions, exclusion constraints, views, sequences, domains, functions,
+ * triggers, index opclasses and per-key collations, NOT VALID / NOT ENFORCED flags, virtual
+ * generated columns (PostgreSQL 18).
  */
 export function readCatalog(db: Kysely<any>, options: ReadCatalogOptions = {}): Promise<Schema> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     await sql`set local search_path = public`.execute(trx)
     const existing = await queryNamespaces(trx)
     const requested = options.schemas
@@ -47,8 +50,9 @@ export function readCatalog(db: Kysely<any>, options: ReadCatalogOptions = {}): 
     const constraints = await queryConstraints(trx, tableOids)
     const indexes = await queryIndexes(trx, tableOids)
     const enums = await queryEnums(trx, searched)
-    const holding = requested === undefined ? [...tables, ...enums].map((object) => object.schema) : searched
-    return assembleSchema({ schemas: sortedUnique([DEFAULT_SCHEMA, ...holding]), tables, columns, constraints, indexes, enums })
+    // Without a request, the managed schemas are those an object was read from.
+    const managed = requested === undefined ? [...tables, ...enums].map((object) => object.schema) : searched
+    return assembleSchema({ schemas: sortedUnique([DEFAULT_SCHEMA, ...managed]), tables, columns, constraints, indexes, enums })
   })
 }
 

@@ -389,6 +389,21 @@ describe.each(BACKENDS)('readCatalog on %s', (backend) => {
     expect(t.indexes[0].origin).toEqual({ kind: 'catalog', oid: indexOid })
   })
 
+  test('prints names under search_path = public whatever the session search_path is', async () => {
+    const ddl = "create schema audit; create type audit.kind as enum ('a'); create table users (k audit.kind default 'a');"
+    await sql.raw(`${RESET_DDL}${ddl}`).execute(database.db)
+    // One pinned connection, so the session setting is the one readCatalog's transaction starts from.
+    const read = await database.db.connection().execute(async (connection) => {
+      await sql`set search_path = audit, public`.execute(connection)
+      try {
+        return await readCatalog(connection)
+      } finally {
+        await sql`reset search_path`.execute(connection)
+      }
+    })
+    expect(read.tables).toEqual([table('public.users', [column('k', 'audit.kind', { default: "'a'::audit.kind" })])])
+  })
+
   // PGlite loads no extension unless it is opened with it, so this runs on the server only.
   ;(backend === 'server' ? test : test.skip)('ignores objects owned by an extension', async () => {
     const read = await readBack(
