@@ -30,7 +30,7 @@ export class ModelSources {
 
   /** The entry file: a missing one is a plain user error (there is no line to point at). */
   entry(path: string): SourceFile {
-    const absolute = resolve(path)
+    const absolute = resolve(process.cwd(), path)
     if (!isFile(absolute)) throw new UserError(`models file not found: ${displayPath(absolute)}`)
     return this.load(absolute)
   }
