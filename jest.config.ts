@@ -15,6 +15,8 @@ const config: Config = {
   },
   testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 120_000,
+  // The CLI tests spawn the built binary: build packages/cli (and core) once per run.
+  globalSetup: '<rootDir>/packages/cli/test/global-setup.ts',
 }
 
 export default config

@@ -1,4 +1,4 @@
-import type { JSDoc, JSDocableNode } from 'ts-morph'
+import { ts, type Node } from 'ts-morph'
 import type { ModelOrigin } from '../schema/schema.js'
 import { errorAt } from './model-location.js'
 
@@ -26,18 +26,31 @@ export interface JsDocInfo {
 
 const EMPTY: JsDocInfo = { description: null, tags: [] }
 const TAG_NAME = /^@([A-Za-z][A-Za-z0-9]*)/
+/** `/**` but not the empty comment `/**\/`. */
+const JSDOC_START = /^\/\*\*(?!\/)/
 /** ` * ` at the start of a comment line. */
 const LINE_PREFIX = /^\s*\*? ?/
 
-/** Only the comment right above a declaration counts (an earlier one is a file header). */
-export function readJsDoc(node: JSDocableNode): JsDocInfo {
-  const docs = node.getJsDocs()
-  return docs.length === 0 ? EMPTY : parseJsDoc(docs[docs.length - 1])
+/**
+ * The `/** ... *\/` comment right before a declaration (an earlier one is a file header). Read
+ * from the comments before the node rather than `getJsDocs()`: TypeScript attaches no JSDoc to
+ * a member that follows another on the same line (`{ a: number; /** @unique *\/ b: string }`),
+ * and its tags would be lost silently.
+ */
+export function readJsDoc(node: Node): JsDocInfo {
+  // TypeScript's scanner counts a comment on the line of the previous token as that token's
+  // trailing comment (ts-morph's getLeadingCommentRanges() too), so both kinds are read.
+  const sourceFile = node.getSourceFile()
+  const text = sourceFile.getFullText()
+  const ranges = [...(ts.getTrailingCommentRanges(text, node.getPos()) ?? []), ...(ts.getLeadingCommentRanges(text, node.getPos()) ?? [])]
+  const comments = ranges.filter((range) => JSDOC_START.test(text.slice(range.pos, range.end)))
+  const comment = comments[comments.length - 1]
+  if (comment === undefined) return EMPTY
+  return parseJsDoc(text.slice(comment.pos, comment.end), sourceFile.getLineAndColumnAtPos(comment.pos).line)
 }
 
-function parseJsDoc(doc: JSDoc): JsDocInfo {
-  const firstLine = doc.getStartLineNumber()
-  const lines = doc.getText().replace(/^\/\*\*/, '').replace(/\*\/$/, '').split('\n').map((line) => line.replace(LINE_PREFIX, ''))
+function parseJsDoc(text: string, firstLine: number): JsDocInfo {
+  const lines = text.replace(/^\/\*\*/, '').replace(/\*\/$/, '').split('\n').map((line) => line.replace(LINE_PREFIX, ''))
   const descriptionLines: string[] = []
   const tags: { name: string; line: number; parts: string[] }[] = []
   let inBackticks = false

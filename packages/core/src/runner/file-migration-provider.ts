@@ -1,15 +1,13 @@
 import { relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Migration, MigrationProvider } from 'kysely/migration'
-import { tsImport } from 'tsx/esm/api'
+import { register } from 'tsx/esm/api'
 import { UserError } from '../errors.js'
 import { listMigrationFiles, type MigrationFile } from './migration-files.js'
 
 const TYPESCRIPT_FILE = /\.[cm]?ts$/
 /** esbuild reports "Transform failed with 1 error:" first; the line that says what is wrong has this. */
 const COMPILER_ERROR_LINE = /^(?<location>.*?):(?<line>\d+):(?<column>\d+): ERROR: (?<text>.*)$/m
-/** tsx tags every import with a namespace query; it only adds noise to messages. */
-const TSX_NAMESPACE = /\?namespace=[\w-]+/g
 
 /** Imports a module by absolute path and returns its exports. */
 export type ModuleImporter = (path: string) => Promise<Record<string, unknown>>
@@ -59,9 +57,22 @@ async function loadMigration(file: MigrationFile, importModule: ModuleImporter):
 }
 
 /** TypeScript through tsx (no build step for users), JavaScript as it is. */
-function importFile(path: string): Promise<Record<string, unknown>> {
-  const url = pathToFileURL(path).href
-  return TYPESCRIPT_FILE.test(path) ? tsImport(url, import.meta.url) : import(url)
+async function importFile(path: string): Promise<Record<string, unknown>> {
+  if (TYPESCRIPT_FILE.test(path)) registerTsx()
+  return import(pathToFileURL(path).href)
+}
+
+let tsxRegistered = false
+
+/**
+ * tsx's loader hooks, once per process and for good. Not `tsImport`: its namespaced imports load
+ * a second copy of every dependency (~0.6 s for kysely in each process) and of the `kysely`
+ * module itself; global hooks share the one already loaded.
+ */
+function registerTsx(): void {
+  if (tsxRegistered) return
+  register()
+  tsxRegistered = true
 }
 
 /** Relative to the working directory when inside it (`migrations/x.ts`), as users typed it. */
@@ -71,7 +82,7 @@ function displayPath(path: string): string {
 }
 
 function firstLine(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).replace(TSX_NAMESPACE, '')
+  const message = error instanceof Error ? error.message : String(error)
   const compiler = COMPILER_ERROR_LINE.exec(message)?.groups
   if (compiler) return `line ${compiler.line}:${compiler.column}: ${compiler.text}`
   return message.split('\n')[0]

@@ -1,0 +1,33 @@
+import { autogenerate, UserError } from '@kysely-autogen/core'
+import type { CommandModule } from 'yargs'
+import type { GlobalOptions } from '../options.js'
+import { print, printJson } from '../output.js'
+import { withSession } from '../session.js'
+import { withMessageOption } from './message-option.js'
+
+type AutogenerateArgs = GlobalOptions & { readonly message: string }
+
+export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs> = {
+  command: 'autogenerate',
+  describe: 'compare the models with the database and write a migration for the difference',
+  builder: (yargs) => withMessageOption(yargs).example('$0 autogenerate -m "add email to users"', 'writes migrations/<timestamp>_add_email_to_users.ts'),
+  handler: (args) =>
+    withSession(args, async ({ project, database, runner }) => {
+      // Diffing against a database behind the files would re-generate what a pending file does.
+      const pending = (await runner.status()).filter((migration) => migration.pending).map((migration) => migration.name)
+      if (pending.length > 0) {
+        throw new UserError(`the database is not at head: run "migrate latest" first (pending: ${pending.join(', ')})`)
+      }
+      const { file, summary } = await autogenerate({
+        modelsFile: project.modelsFile,
+        rootInterface: project.rootInterface,
+        migrationsDir: project.migrationsDir,
+        message: args.message,
+        database,
+      })
+      if (args.format === 'json') return printJson({ file, summary: summary.map((line) => line.trim()) })
+      if (file === null) return print('No changes')
+      print(`Generated ${file}`)
+      for (const line of summary) print(line)
+    }),
+}

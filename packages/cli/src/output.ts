@@ -1,0 +1,34 @@
+import type { GlobalOptions } from './options.js'
+
+const COLUMN_GAP = '  '
+
+export function print(line = ''): void {
+  process.stdout.write(`${line}\n`)
+}
+
+/** `--format json`: one JSON document on stdout. */
+export function printJson(value: unknown): void {
+  print(JSON.stringify(value, null, 2))
+}
+
+/** Diagnostics for --verbose go to stderr, so stdout stays parseable. */
+export function printVerbose(options: Pick<GlobalOptions, 'verbose'>, line: string): void {
+  if (options.verbose) process.stderr.write(`${line}\n`)
+}
+
+/** Rows padded into aligned columns, without trailing blanks. */
+export function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)))
+  for (const row of [header, ...rows]) {
+    print(row.map((cell, column) => cell.padEnd(widths[column])).join(COLUMN_GAP).trimEnd())
+  }
+}
+
+/** `2026-11-22 10:30:00 UTC`: the same on every machine, sortable. */
+export function formatTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}

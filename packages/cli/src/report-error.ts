@@ -1,0 +1,19 @@
+import { UserError } from '@kysely-autogen/core'
+
+/** DESIGN.md, "Command line contract": 1 a migration failed (or a bug), 2 bad input/config/connection. */
+export const EXIT_OK = 0
+export const EXIT_FAILED = 1
+export const EXIT_USER_ERROR = 2
+
+/** One line on stderr (the stack only with --verbose); returns the exit code. */
+export function reportError(error: unknown, verbose: boolean): number {
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`error: ${oneLine(message)}\n`)
+  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+  // Anything else, a MigrationFailedError or a bug, is a failure of the run itself.
+  return error instanceof UserError ? EXIT_USER_ERROR : EXIT_FAILED
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim()
+}

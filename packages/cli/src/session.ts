@@ -1,0 +1,33 @@
+import { type Database, MigrationRunner, type MigrationStep, openDatabase } from '@kysely-autogen/core'
+import { resolveDatabase } from './config/resolve-database.js'
+import { type Project, resolveProject } from './config/project.js'
+import type { GlobalOptions } from './options.js'
+import { printVerbose } from './output.js'
+
+export interface Session {
+  readonly options: GlobalOptions
+  readonly project: Project
+  readonly database: Database
+  readonly runner: MigrationRunner
+}
+
+/**
+ * Resolves the project and its database, opens it, runs `work`, and always closes the database
+ * (an open pool or PGlite would keep the process alive or leave the data dir locked).
+ */
+export async function withSession<T>(
+  options: GlobalOptions,
+  work: (session: Session) => Promise<T>,
+  onStep?: (step: MigrationStep) => void,
+): Promise<T> {
+  const project = await resolveProject(options)
+  const { target, source } = await resolveDatabase(options.url, project.root, process.env)
+  const database = await openDatabase(target)
+  try {
+    printVerbose(options, `database: ${database.label} (${source})`)
+    const runner = new MigrationRunner({ db: database.db, migrationsDir: project.migrationsDir, onStep })
+    return await work({ options, project, database, runner })
+  } finally {
+    await database.close()
+  }
+}
