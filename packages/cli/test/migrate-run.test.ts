@@ -26,6 +26,26 @@ export async function down(db) {
 `,
 }
 
+/** Models that match 001_accounts, plus a users table no migration creates yet. */
+const MODELS = `import type { Generated } from 'kysely'
+
+export interface DB {
+  accounts: AccountTable
+  users: UserTable
+}
+
+export interface AccountTable {
+  /** @primaryKey */
+  id: number
+}
+
+export interface UserTable {
+  /** @primaryKey */
+  id: Generated<number>
+  email: string
+}
+`
+
 const stepLine = (name: string): RegExp => new RegExp(`^  ✓ ${name} \\(\\d+ ms\\)$`, 'm')
 
 describe.each(BACKENDS)('migrate on %s', (backend) => {
@@ -98,5 +118,25 @@ describe.each(BACKENDS)('migrate on %s', (backend) => {
     expect(result.stdout).not.toContain('002_b')
     expect(result.stderr).toBe('error: migration 002_b failed: relation "missing_table" does not exist\n')
     expect(await target.tables()).toEqual(['a'])
+  })
+
+  test('autogenerate: refuses a database behind the files, writes the difference, then finds none', async () => {
+    project = await createTempProject({
+      'models/index.ts': MODELS,
+      'migrations/001_accounts.ts': sqlMigration('create table accounts (id integer primary key)', 'drop table accounts'),
+    })
+    target = await openCliTarget(backend, project.dir)
+    const behind = await migrate('autogenerate', '-m', 'add users')
+    expect(behind).toEqual({ code: 2, stdout: '', stderr: 'error: the database is not at head: run "migrate latest" first (pending: 001_accounts)\n' })
+    expect((await migrate('latest')).code).toBe(0)
+
+    const generated = await migrate('autogenerate', '-m', 'Add users')
+    expect(generated).toMatchObject({ code: 0, stderr: '' })
+    expect(generated.stdout).toMatch(/^Generated migrations\/\d{14}_add_users\.ts\n  \+ table users\n$/)
+    expect(await target.tables()).toEqual(['accounts'])
+
+    expect((await migrate('latest')).stdout).toMatch(/^Applied 1 migration; current: \d{14}_add_users$/m)
+    expect(await target.tables()).toEqual(['accounts', 'users'])
+    expect(await migrate('autogenerate', '-m', 'nothing')).toEqual({ code: 0, stdout: 'No changes\n', stderr: '' })
   })
 })
