@@ -7,7 +7,7 @@ import { listMigrationFiles, type MigrationFile } from './migration-files.js'
 
 const TYPESCRIPT_FILE = /\.[cm]?ts$/
 /** esbuild reports "Transform failed with 1 error:" first; the line that says what is wrong has this. */
-const COMPILER_ERROR_LINE = /^(?<location>.*?):(?<line>\d+):(?<column>\d+): ERROR: (?<text>.*)$/m
+const COMPILER_ERROR_LINE = /^.*?:(?<line>\d+):(?<column>\d+): ERROR: (?<text>.*)$/m
 
 /** Imports a module by absolute path and returns its exports. */
 export type ModuleImporter = (path: string) => Promise<Record<string, unknown>>
