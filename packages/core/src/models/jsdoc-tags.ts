@@ -1,6 +1,6 @@
 import { ts, type Node } from 'ts-morph'
 import type { ModelOrigin } from '../schema/schema.js'
-import { errorAt } from './model-location.js'
+import { errorAt, lineAt } from './model-location.js'
 
 /**
  * Reads a declaration's JSDoc into a description and tags by hand, from the comment's raw text.
@@ -46,7 +46,7 @@ export function readJsDoc(node: Node): JsDocInfo {
   const comments = ranges.filter((range) => JSDOC_START.test(text.slice(range.pos, range.end)))
   const comment = comments[comments.length - 1]
   if (comment === undefined) return EMPTY
-  return parseJsDoc(text.slice(comment.pos, comment.end), sourceFile.getLineAndColumnAtPos(comment.pos).line)
+  return parseJsDoc(text.slice(comment.pos, comment.end), lineAt(sourceFile, comment.pos))
 }
 
 function parseJsDoc(text: string, firstLine: number): JsDocInfo {

@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path'
-import type { Node } from 'ts-morph'
+import { ts, type Node } from 'ts-morph'
 import { ModelError } from '../errors.js'
 import type { ModelOrigin } from '../schema/schema.js'
 
@@ -8,8 +8,17 @@ export function displayPath(absolutePath: string): string {
   return relative(process.cwd(), absolutePath).split(sep).join('/')
 }
 
-export function originOf(node: Node, symbol: string, line = node.getStartLineNumber()): ModelOrigin {
-  return { kind: 'model', file: displayPath(node.getSourceFile().getFilePath()), line, symbol }
+export function originOf(node: Node, symbol: string): ModelOrigin {
+  return { kind: 'model', file: displayPath(node.getSourceFile().getFilePath()), line: lineAt(node), symbol }
+}
+
+/**
+ * The 1-based line of `position` (by default the node's first token). TypeScript's cached line
+ * map, with a binary search: ts-morph's getStartLineNumber() counts newlines from the start of
+ * the file on every call, quadratic over a large models file.
+ */
+export function lineAt(node: Node, position = node.getStart()): number {
+  return ts.getLineAndCharacterOfPosition(node.getSourceFile().compilerNode, position).line + 1
 }
 
 /** `models/users.ts:12: UserTable.age: unknown type "Foo"`. */

@@ -1,6 +1,6 @@
 import { Node, type PropertySignature } from 'ts-morph'
 import type { ModelOrigin } from '../schema/schema.js'
-import { errorAt, originOf } from './model-location.js'
+import { errorAt, lineAt, originOf } from './model-location.js'
 import { findDeclaration, type TypeDeclaration } from './resolve-aliases.js'
 import type { ModelSources } from './source-files.js'
 
@@ -26,7 +26,7 @@ export function objectProperties(sources: ModelSources, declaration: TypeDeclara
 
 function properties(members: readonly Node[], origin: ModelOrigin): readonly PropertySignature[] {
   return members.map((member) => {
-    if (!Node.isPropertySignature(member)) throw errorAt({ ...origin, line: member.getStartLineNumber() }, `only properties are allowed here, found "${member.getText()}"`)
+    if (!Node.isPropertySignature(member)) throw errorAt({ ...origin, line: lineAt(member) }, `only properties are allowed here, found "${member.getText()}"`)
     return member
   })
 }

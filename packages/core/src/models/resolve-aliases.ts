@@ -20,6 +20,20 @@ export function findExport(sources: ModelSources, file: SourceFile, name: string
   return new Resolver(sources).exported(file, name)
 }
 
+/** Each file's top-level interfaces and aliases by name, indexed once (a scan per lookup is quadratic). */
+const LOCAL_DECLARATIONS = new WeakMap<SourceFile, ReadonlyMap<string, TypeDeclaration>>()
+
+function localDeclarations(file: SourceFile): ReadonlyMap<string, TypeDeclaration> {
+  let index = LOCAL_DECLARATIONS.get(file)
+  if (index === undefined) {
+    // Aliases first, so that an interface of the same name wins, as getInterface() ?? getTypeAlias() would.
+    const declarations: readonly TypeDeclaration[] = [...file.getTypeAliases(), ...file.getInterfaces()]
+    index = new Map(declarations.map((declaration) => [declaration.getName(), declaration]))
+    LOCAL_DECLARATIONS.set(file, index)
+  }
+  return index
+}
+
 class Resolver {
   /** Guards against import and `export *` cycles. */
   private readonly seen = new Set<string>()
@@ -28,7 +42,7 @@ class Resolver {
 
   declared(file: SourceFile, name: string): TypeDeclaration | null {
     if (!this.firstVisit('declared', file, name)) return null
-    const local = file.getInterface(name) ?? file.getTypeAlias(name)
+    const local = localDeclarations(file).get(name)
     if (local !== undefined) return local
     for (const declaration of file.getImportDeclarations()) {
       const specifier = declaration.getNamedImports().find((named) => (named.getAliasNode()?.getText() ?? named.getName()) === name)

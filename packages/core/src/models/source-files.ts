@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { Project, ts, type Node, type SourceFile } from 'ts-morph'
 import { ModelError, UserError } from '../errors.js'
-import { displayPath } from './model-location.js'
+import { displayPath, lineAt } from './model-location.js'
 
 /**
  * The model files, parsed one by one as imports are followed. One ts-morph Project without a
@@ -46,7 +46,7 @@ export class ModelSources {
       if (found !== undefined) return this.load(found)
     }
     const file = displayPath(from.getSourceFile().getFilePath())
-    throw new ModelError(file, from.getStartLineNumber(), `cannot find the model file imported as "${specifier}"`)
+    throw new ModelError(file, lineAt(from), `cannot find the model file imported as "${specifier}"`)
   }
 
   private load(absolute: string): SourceFile {
@@ -70,7 +70,6 @@ function isFile(path: string): boolean {
 function rejectSyntaxErrors(sourceFile: SourceFile): void {
   const diagnostic = (sourceFile.compilerNode as ParsedSourceFile).parseDiagnostics?.[0]
   if (diagnostic === undefined) return
-  const { line } = sourceFile.getLineAndColumnAtPos(diagnostic.start)
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')
-  throw new ModelError(displayPath(sourceFile.getFilePath()), line, `syntax error: ${message}`)
+  throw new ModelError(displayPath(sourceFile.getFilePath()), lineAt(sourceFile, diagnostic.start), `syntax error: ${message}`)
 }

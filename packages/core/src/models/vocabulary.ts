@@ -9,7 +9,7 @@ import type { IdentityKind } from '../schema/schema.js'
  * SQL types are spelled the way PostgreSQL's `format_type` prints them.
  */
 
-const JSONB = 'jsonb'
+export const JSONB = 'jsonb'
 const TIMESTAMPTZ = 'timestamp with time zone'
 
 export const KEYWORD_TYPES: ReadonlyMap<SyntaxKind, string> = new Map([
@@ -54,4 +54,3 @@ export const SELECT_TYPE_WRAPPERS: ReadonlySet<string> = new Set(['ColumnType'])
 export const JSON_WRAPPERS: ReadonlySet<string> = new Set(['JSONColumnType'])
 /** `ArrayType<T>` is kysely-codegen's array of a ColumnType-wrapped element. */
 export const ARRAY_WRAPPERS: ReadonlySet<string> = new Set(['Array', 'ReadonlyArray', 'ArrayType'])
-export { JSONB }
