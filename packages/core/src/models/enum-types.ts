@@ -35,7 +35,7 @@ export function isNullish(node: TypeNode): boolean {
 }
 
 /** `OrderStatus` → `order_status`, `HTTPMethod` → `http_method`. */
-export function snakeCase(name: string): string {
+function snakeCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
@@ -43,7 +43,7 @@ export function snakeCase(name: string): string {
 }
 
 /** Reads an enum alias (its type node must satisfy `stringLiterals`). */
-export function readEnum(alias: TypeAliasDeclaration): EnumType {
+function readEnum(alias: TypeAliasDeclaration): EnumType {
   const origin = originOf(alias, alias.getName())
   const doc = readJsDoc(alias)
   checkTagNames(doc.tags, ENUM_TAGS, origin)

@@ -119,7 +119,7 @@ function topLevelIndex(tokens: readonly Token[], matches: (token: Token) => bool
 }
 
 /** pg_mbcliplen: at most `bytes` bytes, never half a character. */
-export function clipBytes(text: string, bytes: number): string {
+function clipBytes(text: string, bytes: number): string {
   let result = ''
   for (const char of text) {
     if (Buffer.byteLength(result + char) > bytes) break

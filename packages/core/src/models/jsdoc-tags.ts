@@ -39,10 +39,13 @@ const LINE_PREFIX = /^\s*\*? ?/
  */
 export function readJsDoc(node: Node): JsDocInfo {
   // TypeScript's scanner counts a comment on the line of the previous token as that token's
-  // trailing comment (ts-morph's getLeadingCommentRanges() too), so both kinds are read.
+  // trailing comment (ts-morph's getLeadingCommentRanges() too): it is this node's when the
+  // node starts on the line where it ends (`a: number; /** @unique */ b: string`).
   const sourceFile = node.getSourceFile()
   const text = sourceFile.getFullText()
-  const ranges = [...(ts.getTrailingCommentRanges(text, node.getPos()) ?? []), ...(ts.getLeadingCommentRanges(text, node.getPos()) ?? [])]
+  const startLine = lineAt(node)
+  const trailing = (ts.getTrailingCommentRanges(text, node.getPos()) ?? []).filter((range) => lineAt(sourceFile, range.end) === startLine)
+  const ranges = [...trailing, ...(ts.getLeadingCommentRanges(text, node.getPos()) ?? [])]
   const comments = ranges.filter((range) => JSDOC_START.test(text.slice(range.pos, range.end)))
   const comment = comments[comments.length - 1]
   if (comment === undefined) return EMPTY

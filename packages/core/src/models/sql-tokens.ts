@@ -4,7 +4,7 @@
  * Tokens keep their offsets, so expressions are passed on exactly as the user wrote them.
  */
 
-export type TokenKind = 'identifier' | 'quoted' | 'string' | 'number' | 'open' | 'close' | 'comma' | 'operator'
+type TokenKind = 'identifier' | 'quoted' | 'string' | 'number' | 'open' | 'close' | 'comma' | 'operator'
 
 export interface Token {
   readonly kind: TokenKind

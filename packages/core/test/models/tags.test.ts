@@ -185,6 +185,15 @@ test('@references and @foreignKey: schema-qualified targets, actions, deferrable
   )
 })
 
+test('a JSDoc belongs to the member it precedes, also on one line; a comment after a member on its line is not the next one\'s', () => {
+  const project = modelProject({
+    [ENTRY]: `export interface DB { t: T }\ninterface T { a: number; /** @unique */ b: number; c: number /** c */\n  d: number }\n`,
+  })
+  const table = project.read().tables[0]
+  expect(table.uniques.map((unique) => unique.columns)).toEqual([['b']])
+  expect(table.columns.map((column) => column.comment)).toEqual([null, null, null, null])
+})
+
 test('@schema on the root interface; tables in other schemas', () => {
   const project = modelProject({ [ENTRY]: `/**\n * @schema zeta\n * @schema alpha\n */\nexport interface DB { 'b.t': T }\ninterface T { a: number }\n` })
   expect(project.read().schemas).toEqual(['alpha', 'b', 'public', 'zeta'])
