@@ -1,0 +1,5 @@
+export * from './sql/index.js'
+export * from './kysely/index.js'
+export { destructiveNote, isWideningType } from './destructive.js'
+export type { Operation } from './operations/operation.js'
+export { lowerChange } from './operations/lower-change.js'

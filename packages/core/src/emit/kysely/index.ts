@@ -1,0 +1,1 @@
+export { type MigrationInput, emitChangeCode, emitMigration } from './emit-migration.js'

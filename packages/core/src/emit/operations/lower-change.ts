@@ -1,0 +1,92 @@
+import { type AlterEnumChange, type Change, type ChangeHandlers, dispatchChange } from '../../diff/change.js'
+import { quoteIdentifier, quoteQualified } from '../../schema/names.js'
+import type { Column, QualifiedName } from '../../schema/schema.js'
+import { columnActions } from './column-actions.js'
+import { enumValueAdditions } from './enum-values.js'
+import type { ColumnAction, Operation } from './operation.js'
+
+/** A rebuilt enum's old type is renamed to this while columns are cast to the new one. */
+export const OLD_ENUM_SUFFIX = '__old'
+
+const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
+  createSchema: (c) => [{ kind: 'createSchema', schema: c.schema }],
+  dropSchema: (c) => [{ kind: 'dropSchema', schema: c.schema }],
+  createEnum: (c) => [
+    { kind: 'createEnum', name: nameOf(c.enum), values: c.enum.values },
+    ...(c.enum.comment === null ? [] : [typeComment(c.enum, c.enum.comment)]),
+  ],
+  dropEnum: (c) => [{ kind: 'dropType', name: nameOf(c.enum) }],
+  alterEnum: (c) => {
+    const additions = enumValueAdditions(c.from, c.to)
+    if (additions === null) return rebuildEnum(c)
+    return additions.map(({ value, position }) => ({ kind: 'addEnumValue', name: c.enum, value, position }))
+  },
+  // The planner spells out indexes and the table comment as their own changes.
+  createTable: (c) => [{ kind: 'createTable', table: c.table }, ...columnComments(c.table, c.table.columns)],
+  dropTable: (c) => [{ kind: 'dropTable', table: nameOf(c.table) }],
+  addColumn: (c) => [{ kind: 'addColumn', table: c.table, column: c.column }, ...columnComments(c.table, [c.column])],
+  dropColumn: (c) => [{ kind: 'dropColumn', table: c.table, column: c.column.name }],
+  alterColumn: (c) => [
+    ...columnActions(c.from, c.to).map((action): Operation => ({ kind: 'alterColumn', table: c.table, column: c.to.name, action })),
+    ...(c.from.comment === c.to.comment ? [] : [columnComment(c.table, c.to.name, c.to.comment)]),
+  ],
+  addPrimaryKey: (c) => [{ kind: 'addConstraint', table: c.table, constraint: { kind: 'primaryKey', ...c.primaryKey } }],
+  dropPrimaryKey: (c) => [{ kind: 'dropConstraint', table: c.table, name: c.primaryKey.name }],
+  addUnique: (c) => [{ kind: 'addConstraint', table: c.table, constraint: { kind: 'unique', ...c.unique } }],
+  dropUnique: (c) => [{ kind: 'dropConstraint', table: c.table, name: c.unique.name }],
+  addCheck: (c) => [{ kind: 'addConstraint', table: c.table, constraint: { kind: 'check', ...c.check } }],
+  dropCheck: (c) => [{ kind: 'dropConstraint', table: c.table, name: c.check.name }],
+  addForeignKey: (c) => [{ kind: 'addConstraint', table: c.table, constraint: { kind: 'foreignKey', ...c.foreignKey } }],
+  dropForeignKey: (c) => [{ kind: 'dropConstraint', table: c.table, name: c.foreignKey.name }],
+  createIndex: (c) => [{ kind: 'createIndex', table: c.table, index: c.index }],
+  dropIndex: (c) => [{ kind: 'dropIndex', table: c.table, name: c.index.name }],
+  setTableComment: (c) => [{ kind: 'comment', target: { kind: 'table', table: c.table }, text: c.to }],
+}
+
+/** The DDL statements of one change, in execution order. */
+export function lowerChange(change: Change): readonly Operation[] {
+  return dispatchChange(change, LOWERINGS)
+}
+
+/**
+ * PostgreSQL cannot remove or reorder enum values: rename the old type away, create the new one,
+ * cast every column through text (defaults are dropped first, as they are typed with the old
+ * enum, and restored after: their text names the type, which now resolves to the new one), then
+ * drop the old type.
+ */
+function rebuildEnum(c: AlterEnumChange): readonly Operation[] {
+  const typeName = quoteQualified(c.enum)
+  const columns = c.columns.flatMap(({ table, column, default: defaultValue, array }): Operation[] => {
+    const type = array ? `${typeName}[]` : typeName
+    const using = `${quoteIdentifier(column)}::${array ? 'text[]' : 'text'}::${type}`
+    const alter = (action: ColumnAction): Operation => ({ kind: 'alterColumn', table, column, action })
+    return [
+      ...(defaultValue === null ? [] : [alter({ kind: 'dropDefault' })]),
+      alter({ kind: 'setType', type, collation: null, using }),
+      ...(defaultValue === null ? [] : [alter({ kind: 'setDefault', expression: defaultValue })]),
+    ]
+  })
+  const oldName = `${c.enum.name}${OLD_ENUM_SUFFIX}`
+  return [
+    { kind: 'renameType', name: c.enum, newName: oldName },
+    { kind: 'createEnum', name: c.enum, values: c.to },
+    ...columns,
+    { kind: 'dropType', name: { schema: c.enum.schema, name: oldName } },
+  ]
+}
+
+function nameOf(name: QualifiedName): QualifiedName {
+  return { schema: name.schema, name: name.name }
+}
+
+function typeComment(name: QualifiedName, text: string): Operation {
+  return { kind: 'comment', target: { kind: 'type', name: nameOf(name) }, text }
+}
+
+function columnComments(table: QualifiedName, columns: readonly Column[]): readonly Operation[] {
+  return columns.flatMap((column) => (column.comment === null ? [] : [columnComment(table, column.name, column.comment)]))
+}
+
+function columnComment(table: QualifiedName, column: string, text: string | null): Operation {
+  return { kind: 'comment', target: { kind: 'column', table: nameOf(table), column }, text }
+}

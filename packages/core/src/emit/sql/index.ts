@@ -1,0 +1,2 @@
+export { renderChangeSql } from './render-change-sql.js'
+export { renderOperationSql } from './render-operation.js'
