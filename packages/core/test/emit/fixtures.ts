@@ -192,3 +192,32 @@ export const DROP_UP: readonly Change[] = [
     ],
   },
 ]
+
+const AUDIT_LOG: QualifiedName = { schema: 'public', name: 'Audit Log' }
+
+/** Less common paths, run after `INIT_UP`: quoted names, identity, enum reorder, nulls ordering. */
+export const EDGE_UP: readonly Change[] = [
+  {
+    kind: 'createTable',
+    table: table(AUDIT_LOG, [column('order', 'integer', { nullable: false }), column('Note', 'text')], {
+      primaryKey: { name: 'Audit Log_pkey', columns: ['order'], origin: null },
+    }),
+  },
+  {
+    kind: 'createIndex',
+    table: AUDIT_LOG,
+    index: index('Audit Log_order_Note_idx', [key('order', 'asc', 'first'), key('Note', 'desc', 'last')], { unique: true, nullsNotDistinct: true }),
+  },
+  { kind: 'alterColumn', table: NOTES, from: NOTES_TABLE.columns[5], to: column('price', 'bigint', { nullable: false, identity: 'by default' }) },
+  { kind: 'alterColumn', table: USERS, from: USERS_TABLE.columns[4], to: column('created_at', 'timestamptz', { nullable: false, default: 'statement_timestamp()' }) },
+  {
+    kind: 'alterEnum',
+    enum: EVENT_KIND,
+    from: ['login', 'logout', 'purge'],
+    to: ['purge', 'login', 'logout'],
+    columns: [
+      { table: EVENTS, column: 'kind', default: null, array: false },
+      { table: EVENTS, column: 'kinds', default: `'{}'::audit.event_kind[]`, array: true },
+    ],
+  },
+]
