@@ -106,9 +106,15 @@ function wrapWords(text: string, width: number): readonly string[] {
   return lines
 }
 
+/** Single quotes, or double quotes when that avoids escaping (as Prettier does). */
 function quoteString(value: string): string {
-  const escaped = value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\r', '\\r')
-  return `'${escaped}'`
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'"
+  const escaped = value
+    .replaceAll('\\', '\\\\')
+    .replaceAll(quote, `\\${quote}`)
+    .replaceAll('\n', '\\n')
+    .replaceAll('\r', '\\r')
+  return `${quote}${escaped}${quote}`
 }
 
 /** Inside a template literal only `\`, the backtick and `${` are special. */
