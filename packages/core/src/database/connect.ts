@@ -36,6 +36,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const label = redactUrl(target.url)
   const pool = new pg.Pool({ connectionString: target.url, max: 4 })
+  // An idle client whose server session ends (a scratch database dropped WITH (FORCE), a server
+  // restart) makes the pool emit 'error'; unhandled, that would crash the process. The next query
+  // on a fresh client reports any real problem.
+  pool.on('error', () => {})
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
   try {
     await pool.query('select 1')

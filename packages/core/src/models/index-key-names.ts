@@ -1,3 +1,4 @@
+import { clipBytes, MAX_IDENTIFIER_BYTES } from '../schema/names.js'
 import type { IndexKey } from '../schema/schema.js'
 import { isFunctionCall } from './index-spec.js'
 import { isKeyword, isName, isParenthesised, sqlIdentifier, tokenize, type Token } from './sql-tokens.js'
@@ -10,7 +11,6 @@ import { isKeyword, isName, isParenthesised, sqlIdentifier, tokenize, type Token
  * INCLUDE columns count too (`t_a_b_idx` for `(a) include (b)`). Verified against PostgreSQL 18.
  */
 
-const MAX_IDENTIFIER_BYTES = 63
 const EXPRESSION_NAME = 'expr'
 
 /** How sure FigureColnameInternal is of a name: a type name (1) yields to a column or function (2). */
@@ -116,14 +116,4 @@ function topLevelIndex(tokens: readonly Token[], matches: (token: Token) => bool
     else if (depth === 0 && matches(tokens[i])) return i
   }
   return -1
-}
-
-/** pg_mbcliplen: at most `bytes` bytes, never half a character. */
-function clipBytes(text: string, bytes: number): string {
-  let result = ''
-  for (const char of text) {
-    if (Buffer.byteLength(result + char) > bytes) break
-    result += char
-  }
-  return result
 }

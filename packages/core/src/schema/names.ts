@@ -1,7 +1,7 @@
 import type { QualifiedName } from './schema.js'
 
 /** PostgreSQL truncates identifiers to NAMEDATALEN - 1 bytes. */
-const MAX_IDENTIFIER_BYTES = 63
+export const MAX_IDENTIFIER_BYTES = 63
 
 /** `public.users` prints as `users`; every other schema is spelled out. */
 export function displayName(name: QualifiedName): string {
@@ -42,8 +42,8 @@ export function quoteLiteral(text: string): string {
  * the whole fits in 63 bytes. Used so that unnamed constraints in models get the same names the
  * catalog reports, and a pulled model round-trips exactly.
  *
- * Collisions (PostgreSQL appends 1, 2, ... when the name is taken) are resolved by the caller
- * through `uniqueName`.
+ * Collisions: PostgreSQL retries with the label `<suffix>1`, `<suffix>2`, ... (and cuts again),
+ * which is this function with that label (see models/constraint-names.ts).
  */
 export function defaultConstraintName(table: string, columns: readonly string[], suffix: string): string {
   const name2 = columns.join('_')
@@ -66,25 +66,13 @@ function makeObjectName(name1: string, name2: string | null, label: string): str
 }
 
 /** PostgreSQL's pg_mbcliplen: cut to at most `bytes` bytes without splitting a character. */
-function clipBytes(text: string, bytes: number): string {
+export function clipBytes(text: string, bytes: number): string {
   let result = ''
   for (const char of text) {
     if (Buffer.byteLength(result + char) > bytes) break
     result += char
   }
   return result
-}
-
-/**
- * ChooseRelationName's collision rule: when `name` is taken, try `<base>1`, `<base>2`, ...
- * (the label gets the digits, e.g. `users_email_key1`).
- */
-export function uniqueName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name)) return name
-  for (let i = 1; ; i++) {
-    const candidate = `${name}${i}`
-    if (!taken.has(candidate)) return candidate
-  }
 }
 
 /**
