@@ -15,7 +15,7 @@ const config: Config = {
   },
   testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 120_000,
-  // The CLI tests spawn the built binary: build packages/cli (and core) once per run.
+  // Builds the CLI (its tests spawn the binary) and type-checks everything once per run.
   globalSetup: '<rootDir>/packages/cli/test/global-setup.ts',
 }
 

@@ -5,12 +5,14 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..')
 const TSC = resolve(REPO_ROOT, 'node_modules/typescript/bin/tsc')
 
 /**
- * The CLI tests spawn `bin/migrate.js`, which runs the compiled `dist/`: build it once per Jest
- * run so they never test a stale build. Type errors do not stop tsc from emitting, and should not
- * block every other test suite either: they are shown, and the CLI tests run on what was emitted.
+ * Before any test: build packages/cli (and core) so the CLI tests, which spawn `bin/migrate.js`,
+ * never run a stale `dist/`; then type-check everything, tests included, since ts-jest only
+ * transpiles. A type error fails the run: it is a defect like any failing test.
  */
 export default function globalSetup(): void {
-  const build = spawnSync(process.execPath, [TSC, '-b', 'packages/cli'], { cwd: REPO_ROOT, encoding: 'utf8' })
-  if (build.error) throw build.error
-  if (build.status !== 0) process.stderr.write(`\nwarning: tsc -b packages/cli reported errors:\n${build.stdout}${build.stderr}\n`)
+  for (const args of [['-b', 'packages/cli'], ['-p', 'tsconfig.json', '--noEmit']]) {
+    const run = spawnSync(process.execPath, [TSC, ...args], { cwd: REPO_ROOT, encoding: 'utf8' })
+    if (run.error) throw run.error
+    if (run.status !== 0) throw new Error(`tsc ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`)
+  }
 }
