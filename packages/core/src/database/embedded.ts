@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -9,19 +9,29 @@ const SNAPSHOT_FILE = join(tmpdir(), `kysely-autogen-pglite-${PGLITE_VERSION}-${
 
 /**
  * Opens an embedded PostgreSQL (PGlite). With a data directory it persists there; without one it
- * lives in memory. A fresh PGlite spends ~3.5 s in initdb; an in-memory one started from a saved
- * initdb snapshot takes ~0.5 s, so the first start saves one in the temp folder.
+ * lives in memory. A fresh PGlite spends ~3.5 s in initdb; one started from a saved snapshot of an
+ * empty cluster takes ~0.5 s, so the first in-memory start saves one in the temp folder, and new
+ * data directories (a project's first command) start from it when it exists.
  */
 export async function openPGlite(dataDir?: string): Promise<PGlite> {
-  if (dataDir !== undefined) {
-    await mkdir(dataDir, { recursive: true })
-    return PGlite.create(dataDir)
-  }
+  if (dataDir !== undefined && (await isInitialised(dataDir))) return PGlite.create(dataDir)
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true })
   const snapshot = await readSnapshot()
-  if (snapshot !== null) return PGlite.create({ loadDataDir: snapshot })
-  const pglite = await PGlite.create()
-  await saveSnapshot(pglite)
+  if (snapshot !== null) return PGlite.create({ dataDir, loadDataDir: snapshot })
+  const pglite = await PGlite.create({ dataDir })
+  // The snapshot is taken of an empty cluster only, never of a project's data.
+  if (dataDir === undefined) await saveSnapshot(pglite)
   return pglite
+}
+
+/** initdb has run in the folder (PostgreSQL writes PG_VERSION first). */
+async function isInitialised(dataDir: string): Promise<boolean> {
+  try {
+    await access(`${dataDir}/PG_VERSION`)
+    return true
+  } catch {
+    return false
+  }
 }
 
 async function readSnapshot(): Promise<Blob | null> {
