@@ -5,8 +5,9 @@ import { PHASE_OF_KIND } from './phases.js'
 
 /**
  * Orders changes so that each statement finds what it needs (see `PHASE_OF_KIND`), and spells
- * out the parts of a created table that are separate statements: its indexes, its comment, and
- * the foreign keys that must wait for a table created after it (or for themselves, in a cycle).
+ * out the parts of a created table that are separate statements: its indexes and its comment
+ * (kept right after it, as one would write them by hand), and the foreign keys that must wait
+ * for a table created after it (or for themselves, in a cycle).
  *
  * Created tables come in foreign-key order (referenced first); dropped tables in the reverse, with
  * the foreign keys of a cycle among dropped tables dropped first. Pure: same input, same output.
@@ -15,14 +16,19 @@ export function planChanges(changes: readonly Change[]): readonly Change[] {
   const created = changes.filter((c): c is CreateTableChange => c.kind === 'createTable')
   const dropped = changes.filter((c): c is DropTableChange => c.kind === 'dropTable')
   const rest = changes.filter((c) => c.kind !== 'createTable' && c.kind !== 'dropTable')
-  const expanded = [...planCreatedTables(created.map((c) => c.table)), ...planDroppedTables(dropped.map((c) => c.table)), ...rest]
-  return expanded
-    .map((change, position) => ({ change, position }))
-    .sort((a, b) => PHASE_OF_KIND[a.change.kind] - PHASE_OF_KIND[b.change.kind] || a.position - b.position)
-    .map(({ change }) => change)
+  // A group stays together and takes the phase of its first change.
+  const groups: readonly (readonly Change[])[] = [
+    ...planCreatedTables(created.map((c) => c.table)),
+    ...planDroppedTables(dropped.map((c) => c.table)),
+    ...rest.map((change) => [change]),
+  ]
+  return groups
+    .map((group, position) => ({ group, position }))
+    .sort((a, b) => PHASE_OF_KIND[a.group[0].kind] - PHASE_OF_KIND[b.group[0].kind] || a.position - b.position)
+    .flatMap(({ group }) => group)
 }
 
-function planCreatedTables(tables: readonly Table[]): readonly Change[] {
+function planCreatedTables(tables: readonly Table[]): readonly (readonly Change[])[] {
   const ordered = orderByForeignKeys(tables)
   const createdSoFar: QualifiedName[] = []
   return ordered.flatMap((table) => {
@@ -32,10 +38,12 @@ function planCreatedTables(tables: readonly Table[]): readonly Change[] {
       tables.some((t) => sameName(t, fk.references)) && !createdSoFar.some((t) => sameName(t, fk.references))
     const name: QualifiedName = { schema: table.schema, name: table.name }
     return [
-      { kind: 'createTable', table: { ...table, foreignKeys: table.foreignKeys.filter((fk) => !mustWait(fk)), indexes: [], comment: null } },
-      ...table.indexes.map((index): Change => ({ kind: 'createIndex', table: name, index })),
-      ...table.foreignKeys.filter(mustWait).map((foreignKey): Change => ({ kind: 'addForeignKey', table: name, foreignKey })),
-      ...(table.comment === null ? [] : [{ kind: 'setTableComment', table: name, from: null, to: table.comment } as const]),
+      [
+        { kind: 'createTable', table: { ...table, foreignKeys: table.foreignKeys.filter((fk) => !mustWait(fk)), indexes: [], comment: null } },
+        ...(table.comment === null ? [] : [{ kind: 'setTableComment', table: name, from: null, to: table.comment } as const]),
+        ...table.indexes.map((index): Change => ({ kind: 'createIndex', table: name, index })),
+      ],
+      ...table.foreignKeys.filter(mustWait).map((foreignKey): Change[] => [{ kind: 'addForeignKey', table: name, foreignKey }]),
     ]
   })
 }
@@ -44,7 +52,7 @@ function planCreatedTables(tables: readonly Table[]): readonly Change[] {
  * Dropping a table drops its indexes, constraints and comment with it. Referencing tables go
  * first; a foreign key that closes a cycle among dropped tables is dropped on its own before.
  */
-function planDroppedTables(tables: readonly Table[]): readonly Change[] {
+function planDroppedTables(tables: readonly Table[]): readonly (readonly Change[])[] {
   const ordered = [...orderByForeignKeys(tables)].reverse()
   const droppedSoFar: QualifiedName[] = []
   return ordered.flatMap((table) => {
@@ -55,8 +63,8 @@ function planDroppedTables(tables: readonly Table[]): readonly Change[] {
       (fk) => !sameName(fk.references, table) && droppedSoFar.some((t) => sameName(t, fk.references)),
     )
     return [
-      ...blocking.map((foreignKey): Change => ({ kind: 'dropForeignKey', table: name, foreignKey })),
-      { kind: 'dropTable', table: { ...table, foreignKeys: table.foreignKeys.filter((fk) => !blocking.includes(fk)) } },
+      ...blocking.map((foreignKey): Change[] => [{ kind: 'dropForeignKey', table: name, foreignKey }]),
+      [{ kind: 'dropTable', table: { ...table, foreignKeys: table.foreignKeys.filter((fk) => !blocking.includes(fk)) } }],
     ]
   })
 }

@@ -60,7 +60,7 @@ const CASES: readonly { name: string; from: Schema; to: Schema; up: string[] }[]
     name: 'create tables referenced first, with indexes and comments after',
     from: schema([]),
     to: schema([notes, users]),
-    up: ['createTable users fks=', 'createTable notes fks=notes_user_id_fkey', 'createIndex notes_user_id_idx', 'setTableComment'],
+    up: ['createTable users fks=', 'createTable notes fks=notes_user_id_fkey', 'setTableComment', 'createIndex notes_user_id_idx'],
   },
   {
     name: 'drop tables referencing first',

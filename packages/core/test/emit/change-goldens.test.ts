@@ -436,7 +436,7 @@ const GOLDENS: readonly Golden[] = [
       "  .expression(sql`(lower(kind::text)) desc`)",
       "  .column('at')",
       "  .nullsNotDistinct()",
-      "  .where(sql`at > now()`)",
+      "  .where(sql<boolean>`at > now()`)",
       "  .execute()",
     ],
   },

@@ -20,10 +20,12 @@ export interface ArrayLiteral {
   readonly items: readonly Expression[]
 }
 
-/** ``sql`text` ``: raw SQL, passed to PostgreSQL as written. */
+/** ``sql`text` ``: raw SQL, passed to PostgreSQL as written; ``sql<boolean>`...` `` when typed. */
 export interface SqlTemplate {
   readonly kind: 'sql'
   readonly text: string
+  /** The template's type argument, where Kysely's signature needs one (`where` wants a boolean). */
+  readonly type: string | null
 }
 
 /** A name or property path: `db`, `db.schema`, `col`. */
@@ -78,8 +80,8 @@ export function array(items: readonly Expression[]): ArrayLiteral {
   return { kind: 'array', items }
 }
 
-export function sqlTemplate(text: string): SqlTemplate {
-  return { kind: 'sql', text }
+export function sqlTemplate(text: string, type: string | null = null): SqlTemplate {
+  return { kind: 'sql', text, type }
 }
 
 export function identifier(name: string): Identifier {

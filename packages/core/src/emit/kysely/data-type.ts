@@ -17,9 +17,25 @@ const PROBE = new Kysely<any>({
   },
 })
 
-/** `'integer'` when Kysely takes the string (it prints it verbatim), else ``sql`citext` ``. */
+/**
+ * format_type's long spellings and the short ones people write (and Kysely's whitelist takes).
+ * PostgreSQL parses both to the same type, so the migration reads as written by hand while the
+ * catalog, and so the diff, is unchanged. Only whole spellings are rewritten, modifiers kept.
+ */
+const SHORT_SPELLINGS: readonly (readonly [RegExp, string])[] = [
+  [/^character varying(\(\d+\))?$/, 'varchar$1'],
+  [/^character(\(\d+\))$/, 'char$1'],
+  [/^timestamp(\(\d\))? with time zone$/, 'timestamptz$1'],
+  [/^timestamp(\(\d\))? without time zone$/, 'timestamp$1'],
+  [/^time(\(\d\))? with time zone$/, 'timetz$1'],
+  [/^time(\(\d\))? without time zone$/, 'time$1'],
+  [/^numeric\((\d+),(\d+)\)$/, 'numeric($1, $2)'],
+]
+
+/** `'varchar(255)'` when Kysely takes the string (it prints it verbatim), else ``sql`citext` ``. */
 export function dataTypeArgument(type: string): Expression {
-  return kyselyAcceptsDataType(type) ? string(type) : sqlTemplate(type)
+  const spelling = SHORT_SPELLINGS.reduce((text, [pattern, short]) => text.replace(pattern, short), type)
+  return kyselyAcceptsDataType(spelling) ? string(spelling) : sqlTemplate(type)
 }
 
 function kyselyAcceptsDataType(type: string): boolean {

@@ -158,7 +158,7 @@ function createIndexCalls(table: QualifiedName, index: Index): readonly MethodCa
     ...(index.method === DEFAULT_INDEX_METHOD ? [] : [call('using', string(index.method))]),
     ...indexKeyCalls(index.keys),
     ...(index.nullsNotDistinct ? [call('nullsNotDistinct')] : []),
-    ...(index.where === null ? [] : [call('where', sqlTemplate(index.where))]),
+    ...(index.where === null ? [] : [call('where', sqlTemplate(index.where, 'boolean'))]),
   ]
 }
 

@@ -65,7 +65,7 @@ function serializeExpression(expression: Expression): string {
     case 'array':
       return `[${expression.items.map(serializeExpression).join(', ')}]`
     case 'sql':
-      return `sql\`${escapeTemplate(expression.text)}\``
+      return `sql${expression.type === null ? '' : `<${expression.type}>`}\`${escapeTemplate(expression.text)}\``
     case 'identifier':
       return expression.name
     case 'chain':
