@@ -6,7 +6,7 @@ import { diffSchemas } from '../diff/diff-schemas.js'
 import { renderChangeSql } from '../emit/sql/render-change-sql.js'
 import { ModelError } from '../errors.js'
 import { planChanges } from '../plan/plan-changes.js'
-import { EMPTY_SCHEMA, type Origin, type Schema } from '../schema/schema.js'
+import { EMPTY_SCHEMA, type Origin, type Schema, type Table } from '../schema/schema.js'
 import { attachOrigins } from './attach-origins.js'
 
 /**
@@ -46,15 +46,39 @@ async function replayToBlame(batch: readonly { text: string; change: Change }[],
     try {
       await sql.raw(statement.text).execute(scratch.db)
     } catch (error) {
-      throw blame(statement.change, statement.text, error)
+      const origin = statement.change.kind === 'createTable' ? await blameColumn(statement.change.table, scratch) : null
+      throw blame(origin ?? originOf(statement.change), statement.text, error)
     }
   }
   throw new Error('a batch of model DDL failed as a whole but each statement succeeded alone')
 }
 
-function blame(change: Change, statement: string, error: unknown): Error {
+/**
+ * A rejected CREATE TABLE names no column (`function nowww() does not exist`). Create the table
+ * with its first 1, 2, ... columns and no constraints, each try rolled back, until one fails:
+ * that column's line is the one to show. Null when the columns are fine (a constraint is wrong).
+ */
+async function blameColumn(table: Table, scratch: Database): Promise<Origin | null> {
+  for (let count = 1; count <= table.columns.length; count++) {
+    const prefix: Table = { ...table, columns: table.columns.slice(0, count), primaryKey: null, uniques: [], checks: [], foreignKeys: [] }
+    const statements = renderChangeSql({ kind: 'createTable', table: prefix })
+    const accepted = await scratch.db
+      .transaction()
+      .execute(async (trx) => {
+        for (const text of statements) await sql.raw(text).execute(trx)
+        throw ROLLBACK
+      })
+      .catch((error: unknown) => error === ROLLBACK)
+    if (!accepted) return table.columns[count - 1].origin
+  }
+  return null
+}
+
+/** Thrown to roll back a trial transaction; any other error means the trial failed. */
+const ROLLBACK = Symbol('rollback')
+
+function blame(origin: Origin | null, statement: string, error: unknown): Error {
   const reason = error instanceof Error ? error.message : String(error)
-  const origin = originOf(change)
   if (origin?.kind === 'model') {
     return new ModelError(origin.file, origin.line, `${origin.symbol}: PostgreSQL rejects it: ${reason}`)
   }
