@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const REPO_ROOT = resolve(import.meta.dirname, '../../..')
+/** This file's folder (Jest 29 has no `import.meta.dirname`). */
+const HERE = dirname(fileURLToPath(import.meta.url))
+
+const REPO_ROOT = resolve(HERE, '../../..')
 const TSC = resolve(REPO_ROOT, 'node_modules/typescript/bin/tsc')
 
 /**

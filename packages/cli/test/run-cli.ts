@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const BIN = resolve(import.meta.dirname, '../bin/migrate.js')
+/** This file's folder (Jest 29 has no `import.meta.dirname`). */
+const HERE = dirname(fileURLToPath(import.meta.url))
+
+const BIN = resolve(HERE, '../bin/migrate.js')
 
 export interface CliResult {
   readonly code: number | null

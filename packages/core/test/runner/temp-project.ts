@@ -1,9 +1,10 @@
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** The repository's node_modules, so migration files in a temp folder can import 'kysely'. */
-const REPO_NODE_MODULES = resolve(import.meta.dirname, '../../../../node_modules')
+const REPO_NODE_MODULES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../node_modules')
 
 export interface TempProject {
   readonly dir: string
