@@ -1,9 +1,18 @@
+import { styleText } from 'node:util'
 import type { GlobalOptions } from './options.js'
+
+/** Node's own ANSI styling (no dependency); it does not check the stream itself on Node 20. */
+export type Style = Parameters<typeof styleText>[0]
 
 const COLUMN_GAP = '  '
 
 export function print(line = ''): void {
   process.stdout.write(`${line}\n`)
+}
+
+/** `text` styled when `stream` is a terminal and NO_COLOR is unset or empty (https://no-color.org). */
+export function paint(style: Style, text: string, stream: NodeJS.WriteStream = process.stdout): string {
+  return stream.isTTY && !process.env.NO_COLOR ? styleText(style, text) : text
 }
 
 /** `--format json`: one JSON document on stdout. */

@@ -1,4 +1,5 @@
 import { UserError } from '@kysely-autogen/core'
+import { paint } from './output.js'
 
 /** DESIGN.md, "Command line contract": 1 a migration failed (or a bug), 2 bad input/config/connection. */
 export const EXIT_OK = 0
@@ -8,7 +9,7 @@ export const EXIT_USER_ERROR = 2
 /** One line on stderr (the stack only with --verbose); returns the exit code. */
 export function reportError(error: unknown, verbose: boolean): number {
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`error: ${oneLine(message)}\n`)
+  process.stderr.write(`${paint('red', 'error:', process.stderr)} ${oneLine(message)}\n`)
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
   // Anything else, a MigrationFailedError or a bug, is a failure of the run itself.
   return error instanceof UserError ? EXIT_USER_ERROR : EXIT_FAILED

@@ -1,6 +1,6 @@
 import { BASE, type MigrationRunner, type MigrationStep, UserError } from '@kysely-autogen/core'
 import type { GlobalOptions } from './options.js'
-import { plural, print, printJson } from './output.js'
+import { paint, plural, print, printJson } from './output.js'
 import { withSession } from './session.js'
 
 const STEP_MARK = '✓'
@@ -14,7 +14,7 @@ export async function runMigrations(
   run: (runner: MigrationRunner) => Promise<readonly MigrationStep[]>,
 ): Promise<void> {
   const json = options.format === 'json'
-  const printStep = (step: MigrationStep): void => print(`  ${STEP_MARK} ${step.name} (${step.durationMs} ms)`)
+  const printStep = (step: MigrationStep): void => print(`  ${paint('green', STEP_MARK)} ${step.name} ${paint('dim', `(${step.durationMs} ms)`)}`)
   await withSession(
     options,
     async ({ runner }) => {

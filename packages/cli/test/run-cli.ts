@@ -14,12 +14,13 @@ export interface CliResult {
 }
 
 /**
- * Runs `node bin/migrate.js ...args` in `cwd` as a real process. The environment is this one
- * without DATABASE_URL (a developer's own must not leak in), plus `env`.
+ * Runs `node bin/migrate.js ...args` in `cwd` as a real process (or another `bin`, such as an
+ * installed package's). The environment is this one without DATABASE_URL (a developer's own
+ * must not leak in), plus `env`.
  */
-export function runCli(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
+export function runCli(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}, bin: string = BIN): Promise<CliResult> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...inherited, ...env } })
+  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...inherited, ...env } })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

@@ -14,7 +14,17 @@ import { planChanges } from './plan/plan-changes.js'
 import { listMigrationFiles, newMigrationFileName } from './runner/migration-files.js'
 import type { Schema } from './schema/schema.js'
 
-export interface AutogenerateOptions {
+/** What of the database the models manage (a project's configuration). */
+export interface ManagedScope {
+  /** Managed even before a model lives there, like `@schema` on the root interface. */
+  readonly schemas?: readonly string[]
+  /** Tables to read from the database (default all); see ReadCatalogOptions. */
+  readonly includeTables?: readonly string[]
+  /** Tables never read, so never dropped; see ReadCatalogOptions. */
+  readonly excludeTables?: readonly string[]
+}
+
+export interface AutogenerateOptions extends ManagedScope {
   readonly modelsFile: string
   readonly rootInterface: string
   readonly migrationsDir: string
@@ -42,9 +52,10 @@ export interface MigrationPlan {
  * Models → canonical desired schema; database → current schema; diff, plan both directions.
  * `down` is planned from the inverse of every change, so it restores `current` exactly.
  */
-export async function planMigration(models: Schema, database: Database): Promise<MigrationPlan> {
+export async function planMigration(declared: Schema, database: Database, scope: ManagedScope = {}): Promise<MigrationPlan> {
+  const models = { ...declared, schemas: [...new Set([...declared.schemas, ...(scope.schemas ?? [])])].sort() }
   const [current, desired] = await Promise.all([
-    readCatalog(database.db, { schemas: models.schemas }),
+    readCatalog(database.db, { schemas: models.schemas, includeTables: scope.includeTables, excludeTables: scope.excludeTables }),
     canonicaliseNear(models, database),
   ])
   const changes = diffSchemas(current, desired)
@@ -63,7 +74,7 @@ async function canonicaliseNear(models: Schema, database: Database): Promise<Sch
 /** `migrate autogenerate`: writes `migrations/<timestamp>_<slug>.ts`, or nothing when in sync. */
 export async function autogenerate(options: AutogenerateOptions): Promise<AutogenerateResult> {
   const models = readModels(options.modelsFile, { rootInterface: options.rootInterface })
-  const plan = await planMigration(models, options.database)
+  const plan = await planMigration(models, options.database, options)
   if (plan.up.length === 0) return { file: null, summary: [], changes: [] }
 
   const now = options.now ?? new Date()

@@ -4,18 +4,24 @@ import type { QualifiedName } from '../schema/schema.js'
 const MIGRATOR_TABLE_PREFIX = 'kysely_migration'
 
 /**
- * Tables the reader leaves out, so a diff never proposes to drop them: the migrator's own, and
- * those matching an `excludeTables` pattern. A pattern is matched against `name` and against
- * `schema.name`; `*` matches any run of characters.
+ * Tables the reader leaves out, so a diff never proposes to drop them: the migrator's own, those
+ * matching an `excludeTables` pattern, and, when `includeTables` is given, those matching none of
+ * its patterns. A pattern is matched against `name` and against `schema.name`; `*` matches any run
+ * of characters.
  *
  * Returns a predicate that is true for the tables to read.
  */
-export function tableFilter(excludeTables: readonly string[]): (table: QualifiedName) => boolean {
-  const patterns = excludeTables.map(globToRegExp)
+export function tableFilter(excludeTables: readonly string[], includeTables?: readonly string[]): (table: QualifiedName) => boolean {
+  const excluded = matcher(excludeTables)
+  const included = includeTables === undefined ? () => true : matcher(includeTables)
+  return (table) => !table.name.startsWith(MIGRATOR_TABLE_PREFIX) && included(table) && !excluded(table)
+}
+
+function matcher(globs: readonly string[]): (table: QualifiedName) => boolean {
+  const patterns = globs.map(globToRegExp)
   return (table) => {
-    if (table.name.startsWith(MIGRATOR_TABLE_PREFIX)) return false
     const qualified = `${table.schema}.${table.name}`
-    return !patterns.some((pattern) => pattern.test(table.name) || pattern.test(qualified))
+    return patterns.some((pattern) => pattern.test(table.name) || pattern.test(qualified))
   }
 }
 

@@ -17,6 +17,8 @@ export interface ReadCatalogOptions {
   readonly schemas?: readonly string[]
   /** Tables to leave out, as `name` or `schema.name`; `*` matches any run of characters. */
   readonly excludeTables?: readonly string[]
+  /** When given, only tables matching one of these are read (same patterns); exclusions still apply. */
+  readonly includeTables?: readonly string[]
 }
 
 /** Always managed: unqualified names in the models live there. */
@@ -43,7 +45,7 @@ export function readCatalog(db: Kysely<any>, options: ReadCatalogOptions = {}): 
     const existing = await queryNamespaces(trx)
     const requested = options.schemas
     const searched = requested === undefined ? existing : existing.filter((name) => requested.includes(name))
-    const isManagedTable = tableFilter(options.excludeTables ?? [])
+    const isManagedTable = tableFilter(options.excludeTables ?? [], options.includeTables)
     const tables = (await queryTables(trx, searched)).filter(isManagedTable)
     const tableOids = tables.map((table) => table.oid)
     const columns = await queryColumns(trx, tableOids)

@@ -1,0 +1,1 @@
+export { defineConfig, type MigrateConfig } from './config/define-config.js'
