@@ -23,8 +23,10 @@ export class MigrationFailedError extends Error {
   override readonly name = 'MigrationFailedError'
   readonly migration: string
 
-  constructor(migration: string, cause: unknown) {
-    super(`migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  /** `note` follows PostgreSQL's message, e.g. that the migration ran outside a transaction. */
+  constructor(migration: string, cause: unknown, note?: string) {
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    super(`migration ${migration} failed: ${reason}${note === undefined ? '' : ` (${note})`}`, { cause })
     this.migration = migration
   }
 }

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Migration, MigrationProvider } from 'kysely/migration'
+import type { Migration } from 'kysely/migration'
 import { register } from 'tsx/esm/api'
 import { UserError } from '../errors.js'
+import { textChecksum } from './checksums.js'
 import { listMigrationFiles, type MigrationFile } from './migration-files.js'
 
 const TYPESCRIPT_FILE = /\.[cm]?ts$/
@@ -12,48 +14,45 @@ const COMPILER_ERROR_LINE = /^.*?:(?<line>\d+):(?<column>\d+): ERROR: (?<text>.*
 /** Imports a module by absolute path and returns its exports. */
 export type ModuleImporter = (path: string) => Promise<Record<string, unknown>>
 
-/**
- * Kysely's MigrationProvider over a folder of migration files, TypeScript included (through tsx,
- * so users need no build step). Each file must export `up`; `down` is optional. kysely-ctl's
- * files are exactly this shape, so they load unchanged. Files are imported once per provider.
- */
-export class FileMigrationProvider implements MigrationProvider {
-  readonly #dir: string
-  readonly #importModule: ModuleImporter
-  #migrations: Promise<Record<string, Migration>> | undefined
-
-  /** `importModule` is for hosts that load TypeScript their own way (Jest refuses tsx's hooks). */
-  constructor(dir: string, importModule: ModuleImporter = importFile) {
-    this.#dir = dir
-    this.#importModule = importModule
-  }
-
-  getMigrations(): Promise<Record<string, Migration>> {
-    this.#migrations ??= this.#load()
-    return this.#migrations
-  }
-
-  async #load(): Promise<Record<string, Migration>> {
-    const files = await listMigrationFiles(this.#dir)
-    const migrations: Record<string, Migration> = {}
-    // One at a time: a broken file is reported first in name order, every run the same.
-    for (const file of files) migrations[file.name] = await loadMigration(file, this.#importModule)
-    return migrations
-  }
+/** A migration file, imported. */
+export interface LoadedMigration extends MigrationFile {
+  /** sha256 of the file's text (see `textChecksum`). */
+  readonly checksum: string
+  /**
+   * False when the file says `export const transaction = false`: it runs outside a transaction,
+   * as `CREATE INDEX CONCURRENTLY` must.
+   */
+  readonly transactional: boolean
+  readonly migration: Migration
 }
 
-async function loadMigration(file: MigrationFile, importModule: ModuleImporter): Promise<Migration> {
+/**
+ * The migration files of a folder, imported in name order, TypeScript included (through tsx, so
+ * users need no build step). Each file must export `up`; `down` and `transaction` are optional.
+ * kysely-ctl's files are exactly this shape, so they load unchanged.
+ */
+export async function loadMigrations(dir: string, importModule: ModuleImporter = importFile): Promise<readonly LoadedMigration[]> {
+  const loaded: LoadedMigration[] = []
+  // One at a time: a broken file is reported first in name order, every run the same.
+  for (const file of await listMigrationFiles(dir)) loaded.push(await loadMigration(file, importModule))
+  return loaded
+}
+
+async function loadMigration(file: MigrationFile, importModule: ModuleImporter): Promise<LoadedMigration> {
   const shown = displayPath(file.path)
+  const checksum = textChecksum(await readFile(file.path, 'utf8'))
   let exports: Record<string, unknown>
   try {
     exports = await importModule(file.path)
   } catch (error) {
     throw new UserError(`${shown}: cannot be loaded: ${firstLine(error)}`)
   }
-  const { up, down } = exports
+  const { up, down, transaction = true } = exports
   if (typeof up !== 'function') throw new UserError(`${shown}: exports no up function`)
   if (down !== undefined && typeof down !== 'function') throw new UserError(`${shown}: down is not a function`)
-  return { up: up as Migration['up'], down: down as Migration['down'] }
+  if (typeof transaction !== 'boolean') throw new UserError(`${shown}: transaction must be true or false`)
+  const migration: Migration = { up: up as Migration['up'], down: down as Migration['down'] }
+  return { ...file, checksum, transactional: transaction, migration }
 }
 
 /** TypeScript through tsx (no build step for users), JavaScript as it is. */
@@ -76,7 +75,7 @@ function registerTsx(): void {
 }
 
 /** Relative to the working directory when inside it (`migrations/x.ts`), as users typed it. */
-function displayPath(path: string): string {
+export function displayPath(path: string): string {
   const fromCwd = relative(process.cwd(), path)
   return fromCwd.startsWith('..') ? path : fromCwd
 }

@@ -1,14 +1,17 @@
 import { type Kysely, sql } from 'kysely'
-import { type MigrationResult, type MigrationResultSet, Migrator } from 'kysely/migration'
+import { type Migration, type MigrationResult, type MigrationResultSet, Migrator } from 'kysely/migration'
 import { MigrationFailedError, UserError } from '../errors.js'
-import { FileMigrationProvider, type ModuleImporter } from './file-migration-provider.js'
+import { checksumTable, deleteChecksum, ensureChecksumTable, readChecksums, recordChecksum } from './checksums.js'
+import { type LoadedMigration, loadMigrations, type ModuleImporter } from './load-migrations.js'
+import { DEFAULT_LOCK_TIMEOUT } from './lock-timeout.js'
+import { withMigrationLock } from './migration-lock.js'
+import { DEFAULT_MIGRATION_TABLE, type MigrationTable, migratorTableOptions, qualifiedTableName, readAppliedMigrations } from './migration-table.js'
 
-/** Kysely's own table names, so a kysely-ctl project switches without re-running anything. */
-export const MIGRATION_TABLE = 'kysely_migration'
 /** `to('base')`: every migration reverted. */
 export const BASE = 'base'
 /** Kysely's prefix for a table that disagrees with the files (missing or out-of-order names). */
 const CORRUPTED_PREFIX = 'corrupted migrations: '
+const OUTSIDE_TRANSACTION_NOTE = 'it ran outside a transaction, so what it did before the error stays'
 
 export interface MigrationStep {
   readonly name: string
@@ -24,77 +27,101 @@ export interface MigrationStatus {
   readonly pending: boolean
   /** Applied, but its file is gone. */
   readonly missingFile: boolean
+  /** Applied, and its file changed since: the checksum recorded when it was applied differs. */
+  readonly edited: boolean
 }
 
 export interface MigrationRunnerOptions {
   readonly db: Kysely<any>
   readonly migrationsDir: string
+  /** Where applied migrations are recorded; Kysely's `kysely_migration` by default. */
+  readonly migrationTable?: MigrationTable
   /** Called after each migration that ran, as it happens (for progress output). */
   readonly onStep?: (step: MigrationStep) => void
   /** How to load the files; tsx for TypeScript by default. */
   readonly importModule?: ModuleImporter
+  /**
+   * PostgreSQL's `lock_timeout` while migrations run (`10s`, `500ms`, `0` waits forever), so a
+   * migration waits a bounded time for a busy table instead of queueing every query behind it.
+   */
+  readonly lockTimeout?: string
+  /** Apply migrations even though applied ones were edited, and record the edited files' checksums. */
+  readonly allowEdited?: boolean
+}
+
+/** Kysely's table of applied migrations and ours of their checksums. */
+interface Tables {
+  readonly migrations: MigrationTable
+  readonly checksums: MigrationTable
+}
+
+/** The migration a step will run, decided before Kysely runs it. */
+interface NextMigration {
+  readonly name: string
+  readonly transactional: boolean
 }
 
 /**
  * Runs migration files through Kysely's Migrator, ONE transaction per migration: Kysely 0.29's
  * `migrateToLatest`/`migrateTo` run every pending migration in a single transaction (a late
  * failure would undo earlier successes, and `ALTER TYPE ... ADD VALUE` could not be used by the
- * next migration). Stepping with `migrateUp`/`migrateDown` gives each its own transaction, and
- * Kysely still takes its advisory lock for each step, so concurrent runs stay serialised.
+ * next migration), so the runner steps with `migrateUp`/`migrateDown`, and passes
+ * `disableTransactions` to the step of a migration that declares `transaction = false`.
+ *
+ * A run holds Kysely's migration lock throughout, so concurrent runs queue and each migration
+ * is applied once; under it, the runner refuses edited applied migrations and records the
+ * checksum of each file it applies, inside that migration's transaction.
  * A runner imports the files once: it sees the folder as it was at its first use.
  */
 export class MigrationRunner {
   readonly #db: Kysely<any>
-  readonly #provider: FileMigrationProvider
-  readonly #migrator: Migrator
+  readonly #migrationsDir: string
+  readonly #tables: Tables
+  readonly #importModule: ModuleImporter | undefined
   readonly #onStep: (step: MigrationStep) => void
+  readonly #lockTimeout: string
+  readonly #allowEdited: boolean
+  #migrations: Promise<readonly LoadedMigration[]> | undefined
 
   constructor(options: MigrationRunnerOptions) {
     this.#db = options.db
-    this.#provider = new FileMigrationProvider(options.migrationsDir, options.importModule)
+    this.#migrationsDir = options.migrationsDir
+    const migrations = options.migrationTable ?? DEFAULT_MIGRATION_TABLE
+    this.#tables = { migrations, checksums: checksumTable(migrations) }
+    this.#importModule = options.importModule
     this.#onStep = options.onStep ?? (() => {})
-    this.#migrator = new Migrator({
-      db: options.db,
-      provider: this.#provider,
-      migrationTableName: MIGRATION_TABLE,
-      allowUnorderedMigrations: false,
-    })
+    this.#lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT
+    this.#allowEdited = options.allowEdited ?? false
   }
 
   /** Applies every pending migration. */
   latest(): Promise<readonly MigrationStep[]> {
-    return this.#repeat('up', Infinity)
+    return this.#run('up', Infinity)
   }
 
   /** Applies the next `count` pending migrations (fewer when fewer are pending). */
   up(count = 1): Promise<readonly MigrationStep[]> {
-    return this.#repeat('up', count)
+    return this.#run('up', count)
   }
 
   /** Reverts the last `count` applied migrations (fewer when fewer are applied). */
   down(count = 1): Promise<readonly MigrationStep[]> {
-    return this.#repeat('down', count)
+    return this.#run('down', count)
   }
 
   /** Migrates up or down until `target` is the last applied migration; `'base'` reverts all. */
   async to(target: string): Promise<readonly MigrationStep[]> {
     const migrations = await this.status()
     const appliedCount = migrations.filter((migration) => migration.applied).length
-    if (target === BASE) return this.#repeat('down', appliedCount)
+    if (target === BASE) return this.#run('down', appliedCount)
     const index = migrations.findIndex((migration) => migration.name === target && !migration.missingFile)
     if (index === -1) throw new UserError(`unknown migration "${target}"`)
-    return index + 1 >= appliedCount ? this.#repeat('up', index + 1 - appliedCount) : this.#repeat('down', appliedCount - index - 1)
+    return index + 1 >= appliedCount ? this.#run('up', index + 1 - appliedCount) : this.#run('down', appliedCount - index - 1)
   }
 
-  /** Every migration known from the files or the table, by name (Kysely's order). */
+  /** Every migration known from the files or the table, by name (Kysely's order). Imports every file, so a broken one is reported. */
   async status(): Promise<readonly MigrationStatus[]> {
-    const [files, applied] = await Promise.all([this.#fileNames(), this.#appliedMigrations()])
-    const names = [...new Set([...files, ...applied.keys()])].sort()
-    return names.map((name) => {
-      const executedAt = applied.get(name) ?? null
-      const hasFile = files.includes(name)
-      return { name, applied: executedAt !== null, executedAt, pending: hasFile && executedAt === null, missingFile: !hasFile }
-    })
+    return readStatus(this.#db, this.#tables, await this.#loaded())
   }
 
   /** The last applied migration, or null at base. */
@@ -102,55 +129,151 @@ export class MigrationRunner {
     return (await this.status()).findLast((migration) => migration.applied) ?? null
   }
 
-  async #repeat(direction: MigrationStep['direction'], count: number): Promise<readonly MigrationStep[]> {
+  #loaded(): Promise<readonly LoadedMigration[]> {
+    this.#migrations ??= loadMigrations(this.#migrationsDir, this.#importModule)
+    return this.#migrations
+  }
+
+  async #run(direction: MigrationStep['direction'], count: number): Promise<readonly MigrationStep[]> {
     // Import the files first, so the first step's time is its own and not the compiler's.
-    await this.#provider.getMigrations()
-    const steps: MigrationStep[] = []
-    while (steps.length < count) {
-      const step = await this.#step(direction)
-      if (step === null) break
-      steps.push(step)
-      this.#onStep(step)
+    const migrations = await this.#loaded()
+    if (count === 0) return []
+    // One connection for the whole run: the session-level lock and lock_timeout live on it.
+    return this.#db.connection().execute((db) => withMigrationLock(db, this.#tables.migrations, () => this.#runLocked(db, migrations, direction, count)))
+  }
+
+  async #runLocked(
+    db: Kysely<any>,
+    migrations: readonly LoadedMigration[],
+    direction: MigrationStep['direction'],
+    count: number,
+  ): Promise<readonly MigrationStep[]> {
+    await ensureChecksumTable(db, this.#tables.checksums)
+    await this.#reconcileChecksums(db, migrations, direction)
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => recordingChecksums(migrations, this.#tables.checksums) },
+      ...migratorTableOptions(this.#tables.migrations),
+      allowUnorderedMigrations: false,
+    })
+    await sql`select set_config('lock_timeout', ${this.#lockTimeout}, false)`.execute(db)
+    try {
+      const steps: MigrationStep[] = []
+      while (steps.length < count) {
+        const next = nextMigration(await readStatus(db, this.#tables, migrations), migrations, direction)
+        if (next === null) break
+        const step = await runStep(migrator, direction, next, this.#tables.migrations)
+        steps.push(step)
+        this.#onStep(step)
+      }
+      return steps
+    } finally {
+      await sql`reset lock_timeout`.execute(db)
     }
-    return steps
   }
 
-  /** One migration in its own transaction, or null when there is nothing left that way. */
-  async #step(direction: MigrationStep['direction']): Promise<MigrationStep | null> {
-    const started = performance.now()
-    const resultSet = direction === 'up' ? await this.#migrator.migrateUp() : await this.#migrator.migrateDown()
-    const durationMs = Math.round(performance.now() - started)
-    const result = checkResult(resultSet)
-    return result === null ? null : { name: result.migrationName, direction, durationMs }
-  }
-
-  /** Imports every file, so a broken one is reported even by a read-only command. */
-  async #fileNames(): Promise<readonly string[]> {
-    return Object.keys(await this.#provider.getMigrations())
-  }
-
-  /** Applied names with their time; read directly, as Kysely's getMigrations() omits missing files. */
-  async #appliedMigrations(): Promise<ReadonlyMap<string, Date>> {
-    const { rows: exists } = await sql<{ exists: boolean }>`select to_regclass(${MIGRATION_TABLE}) is not null as exists`.execute(this.#db)
-    if (!exists[0].exists) return new Map()
-    const rows = await this.#db.selectFrom(MIGRATION_TABLE).select(['name', 'timestamp']).execute()
-    return new Map(rows.map((row: { name: string; timestamp: string }) => [row.name, new Date(row.timestamp)]))
+  /**
+   * Before an `up` run, an applied file that changed is refused unless allowed (then its new
+   * checksum is recorded). Applied files with no checksum (applied by kysely-ctl, or stamped)
+   * get their current one: from now on, an edit shows.
+   */
+  async #reconcileChecksums(db: Kysely<any>, migrations: readonly LoadedMigration[], direction: MigrationStep['direction']): Promise<void> {
+    const recorded = await readChecksums(db, this.#tables.checksums)
+    const applied = (await readStatus(db, this.#tables, migrations)).filter((migration) => migration.applied && !migration.missingFile)
+    const edited = applied.filter((migration) => migration.edited).map((migration) => migration.name)
+    if (direction === 'up' && edited.length > 0 && !this.#allowEdited) {
+      const which = edited.length === 1 ? `applied migration ${edited[0]} was` : `applied migrations ${edited.join(', ')} were`
+      throw new UserError(`${which} edited after being applied (checksum mismatch): restore the file, or pass --allow-edited to accept the edit`)
+    }
+    for (const migration of migrations) {
+      const isApplied = applied.some((status) => status.name === migration.name)
+      const accepted = this.#allowEdited && edited.includes(migration.name)
+      if (isApplied && (!recorded.has(migration.name) || accepted)) await recordChecksum(db, this.#tables.checksums, migration.name, migration.checksum)
+    }
   }
 }
 
-/** The one result of a single step, or null when nothing ran; failures become our errors. */
-function checkResult(resultSet: MigrationResultSet): MigrationResult | null {
+/** The applied names and times from Kysely's table (read directly: its getMigrations() omits missing files), with checksums. */
+async function readStatus(db: Kysely<any>, tables: Tables, migrations: readonly LoadedMigration[]): Promise<readonly MigrationStatus[]> {
+  const [applied, recorded] = await Promise.all([readAppliedMigrations(db, tables.migrations), readChecksums(db, tables.checksums)])
+  const files = new Map(migrations.map((migration) => [migration.name, migration]))
+  const names = [...new Set([...files.keys(), ...applied.keys()])].sort()
+  return names.map((name) => {
+    const executedAt = applied.get(name) ?? null
+    const file = files.get(name)
+    const checksum = recorded.get(name)
+    return {
+      name,
+      applied: executedAt !== null,
+      executedAt,
+      pending: file !== undefined && executedAt === null,
+      missingFile: file === undefined,
+      edited: executedAt !== null && file !== undefined && checksum !== undefined && checksum !== file.checksum,
+    }
+  })
+}
+
+/**
+ * What Kysely's next step will run (decided under the lock, so no other run changes it): the
+ * first pending file up, the last applied down (Kysely orders applied ones by time, then name).
+ */
+function nextMigration(
+  statuses: readonly MigrationStatus[],
+  migrations: readonly LoadedMigration[],
+  direction: MigrationStep['direction'],
+): NextMigration | null {
+  const applied = statuses.filter((status) => status.applied).sort((a, b) => a.executedAt!.getTime() - b.executedAt!.getTime())
+  const next = direction === 'up' ? statuses.find((status) => status.pending) : applied.at(-1)
+  if (next === undefined) return null
+  // A missing file is Kysely's to report ("corrupted migrations"): it never runs.
+  const transactional = migrations.find((migration) => migration.name === next.name)?.transactional ?? true
+  return { name: next.name, transactional }
+}
+
+async function runStep(migrator: Migrator, direction: MigrationStep['direction'], next: NextMigration, table: MigrationTable): Promise<MigrationStep> {
+  const options = { disableTransactions: !next.transactional }
+  const started = performance.now()
+  const resultSet = direction === 'up' ? await migrator.migrateUp(options) : await migrator.migrateDown(options)
+  const durationMs = Math.round(performance.now() - started)
+  const result = checkResult(resultSet, next, table)
+  return { name: result.migrationName, direction, durationMs }
+}
+
+/** The files as Kysely sees them: each records its checksum as it is applied, and drops it as it is reverted, in its own transaction. */
+function recordingChecksums(migrations: readonly LoadedMigration[], table: MigrationTable): Record<string, Migration> {
+  return Object.fromEntries(
+    migrations.map(({ name, checksum, migration: { up, down } }) => [
+      name,
+      {
+        up: async (db: Kysely<any>) => {
+          await up(db)
+          await recordChecksum(db, table, name, checksum)
+        },
+        // Kysely skips a migration without down (and reports it NotExecuted): keep it absent.
+        down:
+          down &&
+          (async (db: Kysely<any>) => {
+            await down(db)
+            await deleteChecksum(db, table, name)
+          }),
+      },
+    ]),
+  )
+}
+
+/** The one result of a step; failures become our errors. */
+function checkResult(resultSet: MigrationResultSet, next: NextMigration, table: MigrationTable): MigrationResult {
   const { error, results = [] } = resultSet
   const failed = results.find((result) => result.status === 'Error')
-  if (failed) throw new MigrationFailedError(failed.migrationName, error)
+  if (failed) throw new MigrationFailedError(failed.migrationName, error, next.transactional ? undefined : OUTSIDE_TRANSACTION_NOTE)
   if (error !== undefined) {
     if (error instanceof Error && error.message.startsWith(CORRUPTED_PREFIX)) {
-      throw new UserError(`the ${MIGRATION_TABLE} table does not match the migration files: ${error.message.slice(CORRUPTED_PREFIX.length)}`)
+      throw new UserError(`the ${qualifiedTableName(table)} table does not match the migration files: ${error.message.slice(CORRUPTED_PREFIX.length)}`)
     }
     throw error
   }
   const [result] = results
-  if (result === undefined) return null
+  if (result === undefined) throw new Error(`Kysely ran no migration where ${next.name} was next`)
   if (result.status === 'NotExecuted') {
     // Kysely skips a migration without `down` and leaves it applied: stepping on would loop.
     throw new UserError(`migration ${result.migrationName} has no down function, so it cannot be reverted`)

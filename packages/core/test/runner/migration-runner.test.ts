@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../src/database/connect.js'
 import { MigrationFailedError, UserError } from '../../src/errors.js'
-import { MigrationRunner, type MigrationStep } from '../../src/runner/migration-runner.js'
+import { MigrationRunner, type MigrationRunnerOptions, type MigrationStep } from '../../src/runner/migration-runner.js'
 import { BACKENDS, openTestDatabase } from '../support/test-databases.js'
 import { createTempProject, sqlMigration, type TempProject } from './temp-project.js'
 
@@ -27,13 +27,19 @@ describe.each(BACKENDS)('MigrationRunner on %s', (backend) => {
   })
 
   // Jest refuses tsx's loader hooks but compiles TypeScript itself; the CLI tests cover tsx.
-  const runnerFor = (steps: MigrationStep[] = []): MigrationRunner =>
+  const runnerFor = (steps: MigrationStep[] = [], options: Partial<MigrationRunnerOptions> = {}): MigrationRunner =>
     new MigrationRunner({
       db: database.db,
       migrationsDir: project.migrationsDir,
       onStep: (step) => steps.push(step),
       importModule: (path) => import(path),
+      ...options,
     })
+
+  const checksums = async (): Promise<readonly string[]> => {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration_checksum order by name`.execute(database.db)
+    return rows.map((row) => row.name)
+  }
 
   const tables = async (): Promise<readonly string[]> => {
     const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' and tablename not like 'kysely%' order by 1`.execute(database.db)
@@ -98,9 +104,78 @@ describe.each(BACKENDS)('MigrationRunner on %s', (backend) => {
     project = await createTempProject({ 'migrations/002_b.ts': sqlMigration('create table b (id int)') })
     const fresh = runnerFor()
     expect(await fresh.status()).toEqual([
-      { name: '001_a', applied: true, executedAt: expect.any(Date), pending: false, missingFile: true },
-      { name: '002_b', applied: false, executedAt: null, pending: true, missingFile: false },
+      { name: '001_a', applied: true, executedAt: expect.any(Date), pending: false, missingFile: true, edited: false },
+      { name: '002_b', applied: false, executedAt: null, pending: true, missingFile: false, edited: false },
     ])
     await expect(fresh.latest()).rejects.toThrow('the kysely_migration table does not match the migration files: previously executed migration 001_a is missing')
+  })
+
+  test('a migration that exports transaction = false runs outside a transaction, up and down', async () => {
+    const concurrently = (transaction: string): string => `${transaction}import { type Kysely, sql } from 'kysely'
+export async function up(db: Kysely<any>) { await sql\`create index concurrently t_id_idx on t (id)\`.execute(db) }
+export async function down(db: Kysely<any>) { await sql\`drop index concurrently t_id_idx\`.execute(db) }
+`
+    project = await createTempProject({
+      'migrations/001_t.ts': sqlMigration('create table t (id int)', 'drop table t'),
+      'migrations/002_index.ts': concurrently('export const transaction = false\n'),
+    })
+    expect((await runnerFor().latest()).map((s) => s.name)).toEqual(['001_t', '002_index'])
+    expect((await runnerFor().down()).map((s) => s.name)).toEqual(['002_index'])
+    // New file names: Jest caches a module by path.
+    await project.remove()
+    project = await createTempProject({
+      'migrations/001_t.ts': sqlMigration('create table t (id int)', 'drop table t'),
+      'migrations/002_in_transaction.ts': concurrently(''),
+    })
+    await expect(runnerFor().latest()).rejects.toThrow('migration 002_in_transaction failed: CREATE INDEX CONCURRENTLY cannot run inside a transaction block')
+    await project.write('migrations/003_bad.ts', concurrently('export const transaction = "no"\n'))
+    await expect(runnerFor().status()).rejects.toThrow(new UserError(`${project.migrationsDir}/003_bad.ts: transaction must be true or false`))
+  })
+
+  test('a failure outside a transaction says that what ran before it stays', async () => {
+    project = await createTempProject({
+      'migrations/001_a.ts': `export const transaction = false\n${sqlMigration('create table a (id int); insert into missing_table values (1)')}`,
+    })
+    await expect(runnerFor().latest()).rejects.toThrow(
+      'migration 001_a failed: relation "missing_table" does not exist (it ran outside a transaction, so what it did before the error stays)',
+    )
+  })
+
+  test('lock_timeout is set while migrations run: 10s by default, or as given', async () => {
+    const recordSetting = sqlMigration("create table setting as select current_setting('lock_timeout') as value", 'drop table setting')
+    project = await createTempProject({ 'migrations/001_setting.ts': recordSetting })
+    const setting = async (): Promise<string> => (await sql<{ value: string }>`select value from setting`.execute(database.db)).rows[0].value
+    await runnerFor().latest()
+    expect(await setting()).toBe('10s')
+    await runnerFor().down()
+    await runnerFor([], { lockTimeout: '250ms' }).latest()
+    expect(await setting()).toBe('250ms')
+  })
+
+  test('checksums: recorded as applied, dropped as reverted; an edited applied file is refused unless allowed', async () => {
+    project = await createTempProject({
+      'migrations/001_a.ts': sqlMigration('create table a (id int)', 'drop table a'),
+      'migrations/002_b.ts': sqlMigration('create table b (id int)', 'drop table b'),
+    })
+    await runnerFor().up()
+    expect(await checksums()).toEqual(['001_a'])
+    await project.write('migrations/001_a.ts', `// reformatted\n${sqlMigration('create table a (id int)', 'drop table a')}`)
+    expect((await runnerFor().status()).map((m) => [m.name, m.edited])).toEqual([['001_a', true], ['002_b', false]])
+    const refused = new UserError('applied migration 001_a was edited after being applied (checksum mismatch): restore the file, or pass --allow-edited to accept the edit')
+    await expect(runnerFor().latest()).rejects.toThrow(refused)
+    expect(await tables()).toEqual(['a'])
+    expect((await runnerFor([], { allowEdited: true }).latest()).map((s) => s.name)).toEqual(['002_b'])
+    expect((await runnerFor().status()).some((m) => m.edited)).toBe(false)
+    expect(await checksums()).toEqual(['001_a', '002_b'])
+    await runnerFor().down()
+    expect(await checksums()).toEqual(['001_a'])
+  })
+
+  test('applied migrations without a checksum (kysely-ctl, stamp) get one on the next run', async () => {
+    project = await createTempProject({ 'migrations/001_a.ts': sqlMigration('create table a (id int)') })
+    await runnerFor().latest()
+    await sql`delete from kysely_migration_checksum`.execute(database.db)
+    expect(await runnerFor().latest()).toEqual([])
+    expect(await checksums()).toEqual(['001_a'])
   })
 })
