@@ -6,6 +6,8 @@ import { downCommand } from './commands/down.js'
 import { historyCommand } from './commands/history.js'
 import { latestCommand } from './commands/latest.js'
 import { revisionCommand } from './commands/revision.js'
+import { sqlCommand } from './commands/sql.js'
+import { stampCommand } from './commands/stamp.js'
 import { statusCommand } from './commands/status.js'
 import { toCommand } from './commands/to.js'
 import { upCommand } from './commands/up.js'
@@ -30,6 +32,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(currentCommand)
       .command(historyCommand)
       .command(statusCommand)
+      .command(stampCommand)
+      .command(sqlCommand)
+      .example('$0 autogenerate -m "add email to users"', 'write a migration for what the models changed')
+      .example('$0 latest', 'apply the pending migrations (DATABASE_URL, else the embedded database)')
+      .example('$0 status', 'what is applied and what is pending')
+      .example('$0 sql > review.sql', 'the SQL of every migration, without a database')
+      .epilogue('Configuration: migrate.config.ts (see defineConfig); flags override it. Exit codes: 0 ok, 1 failed or drift found, 2 bad input, configuration or connection.')
       .demandCommand(1, 'name a command (see --help)')
       .strict()
       .version(false)

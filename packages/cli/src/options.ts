@@ -9,8 +9,9 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 /** The arguments every command accepts (the contract in DESIGN.md, "Command line contract"). */
 export interface GlobalOptions {
   readonly url: string | undefined
-  readonly models: string
-  readonly migrations: string
+  /** Unset when not given, so that the configuration file's key applies. */
+  readonly models: string | undefined
+  readonly migrations: string | undefined
   readonly config: string | undefined
   readonly format: OutputFormat
   readonly verbose: boolean
@@ -19,9 +20,9 @@ export interface GlobalOptions {
 export function withGlobalOptions(yargs: Argv): Argv<GlobalOptions> {
   return yargs
     .option('url', { type: 'string', describe: 'PostgreSQL URL (default: DATABASE_URL, .env.local, .env, else the embedded database)' })
-    .option('models', { type: 'string', default: DEFAULT_MODELS_FILE, describe: 'file holding the root DB interface' })
-    .option('migrations', { type: 'string', default: DEFAULT_MIGRATIONS_DIR, describe: 'folder of migration files' })
-    .option('config', { type: 'string', describe: 'configuration file' })
+    .option('models', { type: 'string', describe: `file holding the root DB interface (default: ${DEFAULT_MODELS_FILE})` })
+    .option('migrations', { type: 'string', describe: `folder of migration files (default: ${DEFAULT_MIGRATIONS_DIR})` })
+    .option('config', { type: 'string', describe: 'configuration file (default: migrate.config.ts when present)' })
     .option('format', { choices: OUTPUT_FORMATS, default: 'text' as OutputFormat, describe: 'output format' })
     .option('verbose', { type: 'boolean', default: false, describe: 'say more; stack traces on errors' })
     .group(['url', 'models', 'migrations', 'config', 'format', 'verbose'], 'Global options:')

@@ -21,11 +21,17 @@ export async function withSession<T>(
   onStep?: (step: MigrationStep) => void,
 ): Promise<T> {
   const project = await resolveProject(options)
-  const { target, source } = await resolveDatabase(options.url, project.root, process.env)
+  const { target, source } = await resolveDatabase(options.url, project.root, process.env, project)
   const database = await openDatabase(target)
   try {
     printVerbose(options, `database: ${database.label} (${source})`)
-    const runner = new MigrationRunner({ db: database.db, migrationsDir: project.migrationsDir, onStep })
+    const runner = new MigrationRunner({
+      db: database.db,
+      migrationsDir: project.migrationsDir,
+      migrationTable: project.migrationTable,
+      lockTimeout: project.lockTimeout,
+      onStep,
+    })
     return await work({ options, project, database, runner })
   } finally {
     await database.close()

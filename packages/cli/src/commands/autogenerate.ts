@@ -1,7 +1,7 @@
 import { autogenerate, UserError } from '@kysely-autogen/core'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
-import { print, printJson } from '../output.js'
+import { paint, print, printJson } from '../output.js'
 import { withSession } from '../session.js'
 import { withMessageOption } from './message-option.js'
 
@@ -18,16 +18,17 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
       if (pending.length > 0) {
         throw new UserError(`the database is not at head: run "migrate latest" first (pending: ${pending.join(', ')})`)
       }
-      const { file, summary } = await autogenerate({
+      const { file, summary, changes } = await autogenerate({
         modelsFile: project.modelsFile,
         rootInterface: project.rootInterface,
         migrationsDir: project.migrationsDir,
         message: args.message,
         database,
+        ...project.scope,
       })
       if (args.format === 'json') return printJson({ file, summary: summary.map((line) => line.trim()) })
       if (file === null) return print('No changes')
       print(`Generated ${file}`)
-      for (const line of summary) print(line)
+      for (const [i, line] of summary.entries()) print(changes[i].destructive ? paint('red', line) : line)
     }),
 }

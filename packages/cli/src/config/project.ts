@@ -1,32 +1,57 @@
-import { access } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import { UserError } from '@kysely-autogen/core'
-import type { GlobalOptions } from '../options.js'
+import { dirname, resolve } from 'node:path'
+import { checkLockTimeout, checksumTable, DEFAULT_MIGRATION_TABLE, lockTableName, type ManagedScope, type MigrationTable } from '@kysely-autogen/core'
+import { DEFAULT_MIGRATIONS_DIR, DEFAULT_MODELS_FILE, type GlobalOptions } from '../options.js'
+import { loadConfig } from './load-config.js'
 
 /** The interface in the models file whose keys are the tables (DESIGN.md, "The model language"). */
-const ROOT_INTERFACE = 'DB'
+const DEFAULT_ROOT_INTERFACE = 'DB'
 
-/** Where a command finds the project's files; paths are absolute. */
+/** Where a command finds the project's files (paths absolute), and what the configuration says. */
 export interface Project {
   readonly root: string
+  /** The configuration file read, null when there is none. */
+  readonly configFile: string | null
   readonly modelsFile: string
   readonly rootInterface: string
   readonly migrationsDir: string
+  /** The configuration's database URL; `--url` overrides it. */
+  readonly url: string | undefined
+  readonly scope: ManagedScope
+  readonly migrationTable: MigrationTable
+  /** The configuration's lock timeout; the runner's default when unset. */
+  readonly lockTimeout: string | undefined
 }
 
-/** The project root is the working directory; relative options are resolved against it. */
+/**
+ * The project root is the working directory. A flag overrides the configuration's key, which
+ * overrides the default; flags are relative to the working directory, the configuration's paths
+ * to the configuration file's folder.
+ */
 export async function resolveProject(options: GlobalOptions, root: string = process.cwd()): Promise<Project> {
-  if (options.config !== undefined) {
-    // Config files are not read yet; a path that does not exist is still an error worth reporting.
-    const config = resolve(root, options.config)
-    await access(config).catch(() => {
-      throw new UserError(`config file ${options.config} does not exist`)
-    })
-  }
+  const { config, path } = await loadConfig(root, options.config)
+  const configDir = path === null ? root : dirname(path)
+  const pathOf = (flag: string | undefined, configured: string | undefined, fallback: string): string =>
+    flag !== undefined ? resolve(root, flag) : configured !== undefined ? resolve(configDir, configured) : resolve(root, fallback)
+  const migrationTable = { ...DEFAULT_MIGRATION_TABLE, ...config.migrationTable }
   return {
     root,
-    modelsFile: resolve(root, options.models),
-    rootInterface: ROOT_INTERFACE,
-    migrationsDir: resolve(root, options.migrations),
+    configFile: path,
+    modelsFile: pathOf(options.models, config.models, DEFAULT_MODELS_FILE),
+    rootInterface: config.rootInterface ?? DEFAULT_ROOT_INTERFACE,
+    migrationsDir: pathOf(options.migrations, config.migrations, DEFAULT_MIGRATIONS_DIR),
+    url: config.url,
+    scope: {
+      schemas: config.schemas,
+      includeTables: config.include,
+      // A renamed migration table and its companions are the migrator's own too: never tables to diff.
+      excludeTables: [...(config.exclude ?? []), ...migrationTablePatterns(migrationTable)],
+    },
+    migrationTable,
+    lockTimeout: config.lockTimeout === undefined ? undefined : checkLockTimeout(config.lockTimeout),
   }
+}
+
+function migrationTablePatterns(table: MigrationTable): readonly string[] {
+  const names = [table.name, lockTableName(table), checksumTable(table).name]
+  return table.schema === undefined ? names : names.map((name) => `${table.schema}.${name}`)
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { DatabaseTarget } from '@kysely-autogen/core'
 import { parse } from 'dotenv'
 
@@ -15,16 +15,26 @@ export interface ResolvedDatabase {
   readonly source: string
 }
 
+/** A URL from the configuration file, and that file. */
+export interface ConfiguredUrl {
+  readonly url: string | undefined
+  readonly configFile: string | null
+}
+
 /**
- * `--url`, else DATABASE_URL from the environment, else from `.env.local`, else `.env` (parsed,
+ * `--url`, else the configuration's `url`, else DATABASE_URL from the environment, else from `.env.local`, else `.env` (parsed,
  * never loaded into process.env), else the embedded database under the project root.
  */
 export async function resolveDatabase(
   url: string | undefined,
   projectRoot: string,
   env: NodeJS.ProcessEnv,
+  configured: ConfiguredUrl = { url: undefined, configFile: null },
 ): Promise<ResolvedDatabase> {
   if (url !== undefined) return { target: { kind: 'url', url }, source: '--url' }
+  if (configured.url !== undefined) {
+    return { target: { kind: 'url', url: configured.url }, source: `url in ${relative(projectRoot, configured.configFile ?? '')}` }
+  }
   const fromEnv = env[URL_VARIABLE]
   if (fromEnv) return { target: { kind: 'url', url: fromEnv }, source: URL_VARIABLE }
   for (const file of ENV_FILES) {
