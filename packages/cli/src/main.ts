@@ -1,6 +1,7 @@
 import { UserError } from '@kysely-autogen/core'
 import yargs from 'yargs'
 import { autogenerateCommand } from './commands/autogenerate.js'
+import { checkCommand } from './commands/check.js'
 import { currentCommand } from './commands/current.js'
 import { downCommand } from './commands/down.js'
 import { historyCommand } from './commands/history.js'
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(currentCommand)
       .command(historyCommand)
       .command(statusCommand)
+      .command(checkCommand)
       .command(stampCommand)
       .command(sqlCommand)
       .example('$0 autogenerate -m "add email to users"', 'write a migration for what the models changed')

@@ -1,4 +1,5 @@
 import { BASE, type MigrationRunner, type MigrationStep, UserError } from '@kysely-autogen/core'
+import type { RunOptions } from './commands/run-options.js'
 import type { GlobalOptions } from './options.js'
 import { paint, plural, print, printJson } from './output.js'
 import { withSession } from './session.js'
@@ -10,7 +11,7 @@ const STEP_MARK = '✓'
  * and a final line, or one JSON document at the end.
  */
 export async function runMigrations(
-  options: GlobalOptions,
+  options: GlobalOptions & RunOptions,
   run: (runner: MigrationRunner) => Promise<readonly MigrationStep[]>,
 ): Promise<void> {
   const json = options.format === 'json'
@@ -23,7 +24,7 @@ export async function runMigrations(
       if (json) printJson({ steps, current })
       else print(`${summarise(steps)}; current: ${current ?? BASE}`)
     },
-    json ? undefined : printStep,
+    { onStep: json ? undefined : printStep, lockTimeout: options.lockTimeout, allowEdited: options.allowEdited },
   )
 }
 

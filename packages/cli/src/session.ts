@@ -1,4 +1,4 @@
-import { type Database, MigrationRunner, type MigrationStep, openDatabase } from '@kysely-autogen/core'
+import { type Database, MigrationRunner, type MigrationRunnerOptions, openDatabase } from '@kysely-autogen/core'
 import { resolveDatabase } from './config/resolve-database.js'
 import { type Project, resolveProject } from './config/project.js'
 import type { GlobalOptions } from './options.js'
@@ -11,6 +11,9 @@ export interface Session {
   readonly runner: MigrationRunner
 }
 
+/** What the commands that run migrations add: progress, and their flags (which override the configuration). */
+export type RunSettings = Pick<MigrationRunnerOptions, 'onStep' | 'lockTimeout' | 'allowEdited'>
+
 /**
  * Resolves the project and its database, opens it, runs `work`, and always closes the database
  * (an open pool or PGlite would keep the process alive or leave the data dir locked).
@@ -18,7 +21,7 @@ export interface Session {
 export async function withSession<T>(
   options: GlobalOptions,
   work: (session: Session) => Promise<T>,
-  onStep?: (step: MigrationStep) => void,
+  run: RunSettings = {},
 ): Promise<T> {
   const project = await resolveProject(options)
   const { target, source } = await resolveDatabase(options.url, project.root, process.env, project)
@@ -26,11 +29,11 @@ export async function withSession<T>(
   try {
     printVerbose(options, `database: ${database.label} (${source})`)
     const runner = new MigrationRunner({
+      ...run,
       db: database.db,
       migrationsDir: project.migrationsDir,
       migrationTable: project.migrationTable,
-      lockTimeout: project.lockTimeout,
-      onStep,
+      lockTimeout: run.lockTimeout ?? project.lockTimeout,
     })
     return await work({ options, project, database, runner })
   } finally {

@@ -1,0 +1,109 @@
+import { sql } from 'kysely'
+import { openDatabase } from '../../core/src/database/connect.js'
+import { BACKENDS } from '../../core/test/support/test-databases.js'
+import { createTempProject, sqlMigration, type TempProject } from '../../core/test/runner/temp-project.js'
+import { type CliTarget, openCliTarget } from './cli-target.js'
+import { runCli } from './run-cli.js'
+
+const CONCURRENT_INDEX = `import { type Kysely, sql } from 'kysely'
+
+/** CREATE INDEX CONCURRENTLY cannot run inside a transaction. */
+export const transaction = false
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql\`create index concurrently t_id_idx on t (id)\`.execute(db)
+}
+`
+
+let project: TempProject
+let target: CliTarget
+afterEach(async () => {
+  await target.close()
+  await project.remove()
+})
+
+const migrate = (...args: string[]) => runCli(project.dir, [...args, ...target.args])
+
+describe.each(BACKENDS)('safe runs on %s', (backend) => {
+  test('a migration that exports transaction = false runs outside a transaction', async () => {
+    project = await createTempProject({ 'migrations/001_t.ts': sqlMigration('create table t (id int)'), 'migrations/002_index.ts': CONCURRENT_INDEX })
+    target = await openCliTarget(backend, project.dir)
+    const result = await migrate('latest')
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toMatch(/^Applied 2 migrations; current: 002_index$/m)
+  })
+
+  test('an applied migration edited since: latest and up refuse (exit 2) naming it, unless --allow-edited', async () => {
+    project = await createTempProject({ 'migrations/001_a.ts': sqlMigration('create table a (id int)') })
+    target = await openCliTarget(backend, project.dir)
+    expect((await migrate('latest')).code).toBe(0)
+    await project.write('migrations/001_a.ts', sqlMigration('create table a (id bigint)'))
+    await project.write('migrations/002_b.ts', sqlMigration('create table b (id int)'))
+    const refused = 'error: applied migration 001_a was edited after being applied (checksum mismatch): restore the file, or pass --allow-edited to accept the edit\n'
+    expect(await migrate('latest')).toEqual({ code: 2, stdout: '', stderr: refused })
+    expect(await migrate('up')).toEqual({ code: 2, stdout: '', stderr: refused })
+    expect(await target.tables()).toEqual(['a'])
+    const allowed = await migrate('latest', '--allow-edited')
+    expect(allowed).toMatchObject({ code: 0, stderr: '' })
+    expect(allowed.stdout).toMatch(/^Applied 1 migration; current: 002_b$/m)
+    // Accepted: the new checksum is recorded.
+    expect(await migrate('latest')).toEqual({ code: 0, stdout: 'Nothing to migrate; current: 002_b\n', stderr: '' })
+  })
+
+  test('--lock-timeout must be a duration', async () => {
+    project = await createTempProject()
+    target = await openCliTarget(backend, project.dir)
+    expect(await migrate('latest', '--lock-timeout', 'soon')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: the lock timeout "soon" is not a duration: use a number with ms, s, min or h (e.g. 10s), or 0 to wait forever\n',
+    })
+  })
+})
+
+const serverOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip
+
+serverOnly('on the server', () => {
+  const withServer = async <T>(work: (db: import('kysely').Kysely<any>) => Promise<T>): Promise<T> => {
+    const database = await openDatabase({ kind: 'url', url: target.args[1] })
+    try {
+      return await work(database.db)
+    } finally {
+      await database.close()
+    }
+  }
+
+  test('two migrate latest processes at once: they queue, and each migration is recorded once', async () => {
+    const slow = (table: string): string => sqlMigration(`select pg_sleep(0.3); create table ${table} (id int)`)
+    project = await createTempProject({ 'migrations/001_a.ts': slow('a'), 'migrations/002_b.ts': slow('b'), 'migrations/003_c.ts': slow('c') })
+    target = await openCliTarget('server', project.dir)
+    const runs = await Promise.all([migrate('latest'), migrate('latest')])
+    for (const run of runs) expect(run).toMatchObject({ code: 0, stderr: '' })
+    const applied = runs.flatMap((run) => [...run.stdout.matchAll(/✓ (\S+)/g)].map((match) => match[1]))
+    expect(applied.sort()).toEqual(['001_a', '002_b', '003_c'])
+    expect(runs.map((run) => run.stdout.split('\n').at(-2)).sort()).toEqual(['Applied 3 migrations; current: 003_c', 'Nothing to migrate; current: 003_c'])
+    const rows = await withServer(async (db) => (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows)
+    expect(rows.map((row) => row.name)).toEqual(['001_a', '002_b', '003_c'])
+  })
+
+  test('a migration waits for a busy table only --lock-timeout long, then fails whole with exit 1', async () => {
+    project = await createTempProject({
+      'migrations/001_a.ts': sqlMigration('create table a (id int)'),
+      'migrations/002_alter.ts': sqlMigration('alter table a add column b int'),
+    })
+    target = await openCliTarget('server', project.dir)
+    expect((await migrate('up')).code).toBe(0)
+    await withServer((db) =>
+      db.transaction().execute(async (trx) => {
+        await sql`lock table a in access share mode`.execute(trx)
+        const started = performance.now()
+        const result = await migrate('latest', '--lock-timeout', '500ms')
+        expect(result.code).toBe(1)
+        expect(result.stderr).toBe('error: migration 002_alter failed: canceling statement due to lock timeout\n')
+        expect(performance.now() - started).toBeLessThan(10_000)
+      }),
+    )
+    expect(await migrate('status')).toMatchObject({ code: 0 })
+    expect((await migrate('status')).stdout).toMatch(/^002_alter +pending/m)
+  })
+})

@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises'
+import { type ManagedScope, planMigration } from '../autogenerate.js'
+import { readCatalog } from '../catalog/read-catalog.js'
+import type { Database } from '../database/connect.js'
+import { openScratchDatabase } from '../database/scratch.js'
+import { diffSchemas } from '../diff/diff-schemas.js'
+import { MigrationFailedError } from '../errors.js'
+import { readModels } from '../models/read-models.js'
+import { displayPath, type LoadedMigration, loadMigrations, type ModuleImporter } from '../runner/load-migrations.js'
+import { type MigrationStatus, MigrationRunner } from '../runner/migration-runner.js'
+import type { MigrationTable } from '../runner/migration-table.js'
+import type { Schema } from '../schema/schema.js'
+import { driftFindings, modelFindings } from './change-findings.js'
+import { checkHistory } from './check-history.js'
+import type { CheckFinding, CheckReport } from './finding.js'
+import { readMigrationHeader } from './migration-header.js'
+
+const NO_DATABASE = 'the database: no database URL (--url, DATABASE_URL or .env), so pending, edited and drifted migrations were not checked'
+const NOT_REPLAYABLE = 'live drift: the applied migrations are not the first files by name, so they cannot be replayed to compare'
+
+export interface CheckOptions extends ManagedScope {
+  readonly modelsFile: string
+  readonly rootInterface: string
+  readonly migrationsDir: string
+  /** The live database, or null: then only models and history are checked. */
+  readonly database: Database | null
+  readonly migrationTable?: MigrationTable
+  readonly importModule?: ModuleImporter
+}
+
+/**
+ * `migrate check`: (1) every migration replayed on a scratch database against the models,
+ * (2) the recorded parent chain against the files, (3) with a database, its applied migrations
+ * against the files (pending, missing, edited) and its schema against what the applied ones
+ * make (drift). The scratch database sits next to the live one (same server), else in memory;
+ * the applied migrations are replayed on it first for (3), then the rest for (1).
+ */
+export async function checkProject(options: CheckOptions): Promise<CheckReport> {
+  const migrations = await loadMigrations(options.migrationsDir, options.importModule)
+  const history = checkHistory(
+    await Promise.all(migrations.map(async (m) => ({ name: m.name, file: displayPath(m.path), header: readMigrationHeader(await readFile(m.path, 'utf8')) }))),
+  )
+  const models = readModels(options.modelsFile, { rootInterface: options.rootInterface })
+  const live = options.database
+  const scratch = await openScratchDatabase(live?.target ?? { kind: 'memory' })
+  try {
+    const replay = new MigrationRunner({ db: scratch.db, migrationsDir: options.migrationsDir, importModule: options.importModule })
+    const database: CheckFinding[] = []
+    const skipped: string[] = []
+    if (live === null) skipped.push(NO_DATABASE)
+    else {
+      const statuses = await new MigrationRunner({
+        db: live.db,
+        migrationsDir: options.migrationsDir,
+        migrationTable: options.migrationTable,
+        importModule: options.importModule,
+      }).status()
+      database.push(...statusFindings(statuses, migrations))
+      const applied = statuses.filter((status) => status.applied)
+      if (!applied.every((status, index) => migrations[index]?.name === status.name)) skipped.push(NOT_REPLAYABLE)
+      else {
+        const failed = await replayed(() => replay.up(applied.length), migrations)
+        if (failed !== null) database.push(failed)
+        else database.push(...(await liveDrift(scratch, live, models, options)))
+      }
+    }
+    const failed = await replayed(() => replay.latest(), migrations)
+    const drift = failed !== null ? [failed] : modelFindings((await planMigration(models, scratch, options)).up, models, displayPath(options.modelsFile))
+    return { database: live?.label ?? null, findings: [...drift, ...history, ...database], skipped }
+  } finally {
+    await scratch.close()
+  }
+}
+
+function statusFindings(statuses: readonly MigrationStatus[], migrations: readonly LoadedMigration[]): readonly CheckFinding[] {
+  const fileOf = (name: string): string | null => {
+    const migration = migrations.find((m) => m.name === name)
+    return migration === undefined ? null : displayPath(migration.path)
+  }
+  const lastApplied = statuses.findLast((status) => status.applied)?.name
+  return statuses.flatMap((status): CheckFinding[] => {
+    const at = (kind: CheckFinding['kind'], message: string): CheckFinding[] => [{ kind, message, file: fileOf(status.name), line: null }]
+    if (status.pending && lastApplied !== undefined && status.name < lastApplied) {
+      return at('pending', `${status.name} is not applied and sorts before the applied ${lastApplied}, so it will never run: give it a later name (regenerate it)`)
+    }
+    if (status.pending) return at('pending', `${status.name} is not applied yet`)
+    if (status.missingFile) return at('missingFile', `${status.name} is applied, but its file is gone from the migrations folder`)
+    if (status.edited) return at('edited', `${status.name} was edited after it was applied (its checksum differs from the one recorded then)`)
+    return []
+  })
+}
+
+/** Runs a replay on the scratch database; a migration that fails there is a finding, not a crash. */
+async function replayed(run: () => Promise<unknown>, migrations: readonly LoadedMigration[]): Promise<CheckFinding | null> {
+  try {
+    await run()
+    return null
+  } catch (error) {
+    if (!(error instanceof MigrationFailedError)) throw error
+    const file = migrations.find((m) => m.name === error.migration)
+    return { kind: 'replayFailed', message: `${error.message}, replayed on an empty database`, file: file ? displayPath(file.path) : null, line: null }
+  }
+}
+
+/** The live schema against the applied migrations replayed on the scratch database, in the managed scope. */
+async function liveDrift(scratch: Database, live: Database, models: Schema, scope: ManagedScope): Promise<readonly CheckFinding[]> {
+  const options = { schemas: [...new Set([...models.schemas, ...(scope.schemas ?? [])])], includeTables: scope.includeTables, excludeTables: scope.excludeTables }
+  const [expected, actual] = await Promise.all([readCatalog(scratch.db, options), readCatalog(live.db, options)])
+  return driftFindings(diffSchemas(expected, actual))
+}
