@@ -19,7 +19,7 @@ export interface GlobalOptions {
 
 export function withGlobalOptions(yargs: Argv): Argv<GlobalOptions> {
   return yargs
-    .option('url', { type: 'string', describe: 'PostgreSQL URL (default: DATABASE_URL, .env.local, .env, else the embedded database)' })
+    .option('url', { type: 'string', describe: "PostgreSQL URL (default: the configuration's url, DATABASE_URL, .env.local, .env, else the embedded database)" })
     .option('models', { type: 'string', describe: `file holding the root DB interface (default: ${DEFAULT_MODELS_FILE})` })
     .option('migrations', { type: 'string', describe: `folder of migration files (default: ${DEFAULT_MIGRATIONS_DIR})` })
     .option('config', { type: 'string', describe: 'configuration file (default: migrate.config.ts when present)' })

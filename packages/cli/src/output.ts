@@ -1,7 +1,7 @@
 import { styleText } from 'node:util'
 import type { GlobalOptions } from './options.js'
 
-/** Node's own ANSI styling (no dependency); it does not check the stream itself on Node 20. */
+/** Node's own ANSI styling (no dependency). */
 export type Style = Parameters<typeof styleText>[0]
 
 const COLUMN_GAP = '  '
@@ -12,7 +12,8 @@ export function print(line = ''): void {
 
 /** `text` styled when `stream` is a terminal and NO_COLOR is unset or empty (https://no-color.org). */
 export function paint(style: Style, text: string, stream: NodeJS.WriteStream = process.stdout): string {
-  return stream.isTTY && !process.env.NO_COLOR ? styleText(style, text) : text
+  // Our own check, the same on every Node: newer ones would otherwise look at stdout even for stderr.
+  return stream.isTTY && !process.env.NO_COLOR ? styleText(style, text, { validateStream: false }) : text
 }
 
 /** `--format json`: one JSON document on stdout. */
