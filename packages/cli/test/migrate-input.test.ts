@@ -5,7 +5,7 @@ import { runCli } from './run-cli.js'
 
 /** Nothing listens on port 1: connecting fails at once, so no server is needed. */
 const unreachable = (database: string): string => `postgres://u:secret@127.0.0.1:1/${database}`
-const COMMANDS: readonly string[] = ['autogenerate', 'revision', 'latest', 'up', 'down', 'to', 'current', 'history', 'status']
+const COMMANDS: readonly string[] = ['autogenerate', 'revision', 'latest', 'up', 'down', 'to', 'current', 'history', 'status', 'check']
 
 let project: TempProject
 
@@ -32,6 +32,9 @@ test.each([
   [['status', '--config', 'migrate.config.ts'], 'error: config file migrate.config.ts does not exist'],
   [['status', '--url', 'not a url'], 'error: malformed database URL "not a url": expected postgres://user:password@host:port/database'],
   [['latest', '--url', unreachable('db')], 'error: cannot connect to postgres://u:***@127.0.0.1:1/db: connect ECONNREFUSED 127.0.0.1:1'],
+  [['check', '--url', unreachable('db')], 'error: cannot connect to postgres://u:***@127.0.0.1:1/db: connect ECONNREFUSED 127.0.0.1:1'],
+  [['latest', '--url', 'postgres://u:secret@host:port/db'], 'error: malformed database URL "postgres://u:***@host:port/db": expected postgres://user:password@host:port/database'],
+  [['latest', '--url', 'mysql://u:secret@127.0.0.1/db'], 'error: unsupported database URL scheme "mysql:": expected postgres:// or postgresql://'],
 ])('bad input %j exits 2 with one line and no password', async (args, message) => {
   const result = await migrate(...args)
   expect(result).toEqual({ code: 2, stdout: '', stderr: `${message}\n` })
@@ -78,4 +81,28 @@ test('files that are no migrations exit 2 naming the file; revision writes a bla
   const source = await readFile(join(project.migrationsDir, file), 'utf8')
   expect(source).toContain(`Revision: ${file.replace(/\.ts$/, '')}`)
   expect(source).toContain('Parent: 001_no_up')
+})
+
+const serverTest = process.env.TEST_DATABASE_URL ? test : test.skip
+
+/** The server trusts local connections, so a wrong password cannot be shown: a role or database that does not exist can. */
+serverTest.each([
+  ['a role that does not exist', { username: 'no_such_role', password: 'secret' }, 'role "no_such_role" does not exist'],
+  ['a database that does not exist', { pathname: '/no_such_database', password: 'secret' }, 'database "no_such_database" does not exist'],
+])('the server refuses %s: exit 2, its message, no password', async (_name, parts, reason) => {
+  const url = new URL(process.env.TEST_DATABASE_URL!)
+  Object.assign(url, parts)
+  const shown = new URL(url)
+  shown.password = '***'
+  for (const command of ['latest', 'check']) {
+    const result = await migrate(command, '--url', url.toString())
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `error: cannot connect to ${shown}: ${reason}\n` })
+  }
+})
+
+test('a migration that does not compile, or exports no up, stops check too (exit 2, naming the file)', async () => {
+  await project.write('migrations/001_a.ts', 'export async function up(db: any) {\n  const x: number = ;\n}\n')
+  expect(await migrate('check')).toEqual({ code: 2, stdout: '', stderr: 'error: migrations/001_a.ts: cannot be loaded: line 2:20: Unexpected ";"\n' })
+  await project.write('migrations/001_a.ts', 'export const down = 1\n')
+  expect(await migrate('check')).toEqual({ code: 2, stdout: '', stderr: 'error: migrations/001_a.ts: exports no up function\n' })
 })
