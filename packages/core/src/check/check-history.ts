@@ -21,22 +21,24 @@ export function checkHistory(files: readonly HistoryFile[]): readonly CheckFindi
   files.forEach((file, index) => {
     const { header } = file
     if (header === null) return
-    const at = (message: string, kind: CheckFinding['kind']): void => void findings.push({ kind, message, file: file.file, line: null })
-    if (header.revision !== file.name) at(`${file.name} says it is revision ${header.revision}: the file was renamed; rename it back or correct its header`, 'renamed')
+    const report = (kind: CheckFinding['kind'], message: string): void => {
+      findings.push({ kind, message, file: file.file, line: null })
+    }
+    if (header.revision !== file.name) report('renamed', `${file.name} says it is revision ${header.revision}: the file was renamed; rename it back or correct its header`)
     const sibling = firstChild.get(header.parent)
     if (sibling !== undefined) {
-      at(
-        `${sibling.name} and ${file.name} both follow ${header.parent ?? 'the start'} (two branches merged): re-parent ${file.name} by reverting it, deleting it and running "migrate autogenerate" again, or by setting "Parent: ${files[index - 1].name}" in its header if it does not conflict`,
+      report(
         'sharedParent',
+        `${sibling.name} and ${file.name} both follow ${header.parent ?? 'the start'} (two branches merged): re-parent ${file.name} by reverting it, deleting it and running "migrate autogenerate" again, or by setting "Parent: ${files[index - 1].name}" in its header if it does not conflict`,
       )
       return
     }
     firstChild.set(header.parent, file)
     const previous = files[index - 1]?.name ?? null
     if (header.parent !== null && !names.has(header.parent)) {
-      at(`${file.name} follows ${header.parent}, which is not in the migrations folder: restore the missing file`, 'missingParent')
+      report('missingParent', `${file.name} follows ${header.parent}, which is not in the migrations folder: restore the missing file`)
     } else if (header.parent !== previous) {
-      at(`${file.name} follows ${header.parent ?? 'the start'}, but runs after ${previous ?? 'nothing'}: a migration was added or renamed out of order`, 'outOfOrder')
+      report('outOfOrder', `${file.name} follows ${header.parent ?? 'the start'}, but runs after ${previous ?? 'nothing'}: a migration was added or renamed out of order`)
     }
   })
   return findings
