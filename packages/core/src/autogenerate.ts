@@ -7,10 +7,12 @@ import { openScratchDatabase } from './database/scratch.js'
 import type { Change } from './diff/change.js'
 import { type ChangeDescription, describeChange } from './diff/describe-change.js'
 import { diffSchemas } from './diff/diff-schemas.js'
+import { findPossibleRenames, possibleRenamesError } from './diff/possible-renames.js'
 import { invertChange } from './diff/invert-change.js'
 import { emitMigration } from './emit/kysely/emit-migration.js'
 import { readModels } from './models/read-models.js'
 import { planChanges } from './plan/plan-changes.js'
+import { splitEnumAdditions } from './plan/split-enum-additions.js'
 import { listMigrationFiles, newMigrationFileName } from './runner/migration-files.js'
 import type { Schema } from './schema/schema.js'
 
@@ -32,11 +34,18 @@ export interface AutogenerateOptions extends ManagedScope {
   /** The database to compare with; it must be at head (the caller checks). */
   readonly database: Database
   readonly now?: Date
+  /**
+   * Accept dropping a table or column while another is added (a possible rename). Without it,
+   * such a pair stops autogenerate with the `@renamedFrom` tag that would make it a rename.
+   */
+  readonly allowDrop?: boolean
 }
 
 export interface AutogenerateResult {
-  /** The written migration file (relative to the working directory), null when nothing differs. */
+  /** The main written migration file (relative to the working directory), null when nothing differs. */
   readonly file: string | null
+  /** Every written file in run order: added enum values get a migration of their own first. */
+  readonly files: readonly string[]
   /** One line per change, in the order the migration runs them. */
   readonly summary: readonly string[]
   readonly changes: readonly ChangeDescription[]
@@ -44,6 +53,8 @@ export interface AutogenerateResult {
 
 /** The planned `up` and `down` that turn `current` into `desired`, and back exactly. */
 export interface MigrationPlan {
+  /** The differences, unordered. */
+  readonly changes: readonly Change[]
   readonly up: readonly Change[]
   readonly down: readonly Change[]
 }
@@ -58,8 +69,11 @@ export async function planMigration(declared: Schema, database: Database, scope:
     readCatalog(database.db, { schemas: models.schemas, includeTables: scope.includeTables, excludeTables: scope.excludeTables }),
     canonicaliseNear(models, database),
   ])
-  const changes = diffSchemas(current, desired)
-  return { up: planChanges(changes), down: planChanges(changes.map(invertChange)) }
+  return planOf(diffSchemas(current, desired))
+}
+
+function planOf(changes: readonly Change[]): MigrationPlan {
+  return { changes, up: planChanges(changes), down: planChanges(changes.map(invertChange), 'down') }
 }
 
 async function canonicaliseNear(models: Schema, database: Database): Promise<Schema> {
@@ -75,25 +89,33 @@ async function canonicaliseNear(models: Schema, database: Database): Promise<Sch
 export async function autogenerate(options: AutogenerateOptions): Promise<AutogenerateResult> {
   const models = readModels(options.modelsFile, { rootInterface: options.rootInterface })
   const plan = await planMigration(models, options.database, options)
-  if (plan.up.length === 0) return { file: null, summary: [], changes: [] }
+  if (plan.up.length === 0) return { file: null, files: [], summary: [], changes: [] }
+  const possibleRenames = findPossibleRenames(plan.changes)
+  if (possibleRenames.length > 0 && options.allowDrop !== true) throw possibleRenamesError(possibleRenames)
 
+  const steps = splitEnumAdditions(plan.changes).map(planOf)
   const now = options.now ?? new Date()
-  const fileName = newMigrationFileName(options.message, now)
-  const existing = await listMigrationFiles(options.migrationsDir)
-  const source = emitMigration({
-    message: options.message,
-    revision: fileName.replace(/\.ts$/, ''),
-    parent: existing.at(-1)?.name ?? null,
-    createdAt: now,
-    up: plan.up,
-    down: plan.down,
-  })
+  let parent = (await listMigrationFiles(options.migrationsDir)).at(-1)?.name ?? null
   await mkdir(options.migrationsDir, { recursive: true })
-  const path = join(options.migrationsDir, fileName)
-  await writeFile(path, source)
-  const changes = plan.up.map(describeChange)
-  return { file: relative(process.cwd(), path), summary: changes.map(formatSummaryLine), changes }
+  const files: string[] = []
+  for (const [i, step] of steps.entries()) {
+    const isMain = i === steps.length - 1
+    const message = isMain ? options.message : `${options.message}${ENUM_VALUES_SUFFIX}`
+    // One second apart, so the file names sort in run order.
+    const createdAt = new Date(now.getTime() - (steps.length - 1 - i) * 1000)
+    const fileName = newMigrationFileName(message, createdAt)
+    const revision = fileName.replace(/\.ts$/, '')
+    const path = join(options.migrationsDir, fileName)
+    await writeFile(path, emitMigration({ message, revision, parent, createdAt, up: step.up, down: step.down }))
+    files.push(relative(process.cwd(), path))
+    parent = revision
+  }
+  const changes = steps.flatMap((step) => step.up).map(describeChange)
+  return { file: files[files.length - 1], files, summary: changes.map(formatSummaryLine), changes }
 }
+
+/** Appended to the message of the migration that only adds enum values. */
+const ENUM_VALUES_SUFFIX = ' (enum values)'
 
 const ACTION_MARK: { readonly [A in ChangeDescription['action']]: string } = { create: '+', alter: '~', drop: '-' }
 

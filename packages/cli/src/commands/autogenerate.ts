@@ -5,12 +5,19 @@ import { paint, print, printJson } from '../output.js'
 import { withSession } from '../session.js'
 import { withMessageOption } from './message-option.js'
 
-type AutogenerateArgs = GlobalOptions & { readonly message: string }
+type AutogenerateArgs = GlobalOptions & { readonly message: string; readonly 'allow-drop': boolean }
 
 export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs> = {
   command: 'autogenerate',
   describe: 'compare the models with the database and write a migration for the difference',
-  builder: (yargs) => withMessageOption(yargs).example('$0 autogenerate -m "add email to users"', 'writes migrations/<timestamp>_add_email_to_users.ts'),
+  builder: (yargs) =>
+    withMessageOption(yargs)
+      .option('allow-drop', {
+        type: 'boolean',
+        default: false,
+        describe: 'drop a table or column even though another is added (else it stops: a possible rename)',
+      })
+      .example('$0 autogenerate -m "add email to users"', 'writes migrations/<timestamp>_add_email_to_users.ts'),
   handler: (args) =>
     withSession(args, async ({ project, database, runner }) => {
       // Diffing against a database behind the files would re-generate what a pending file does.
@@ -18,17 +25,18 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
       if (pending.length > 0) {
         throw new UserError(`the database is not at head: run "migrate latest" first (pending: ${pending.join(', ')})`)
       }
-      const { file, summary, changes } = await autogenerate({
+      const { file, files, summary, changes } = await autogenerate({
         modelsFile: project.modelsFile,
         rootInterface: project.rootInterface,
         migrationsDir: project.migrationsDir,
         message: args.message,
         database,
         ...project.scope,
+        allowDrop: args['allow-drop'],
       })
-      if (args.format === 'json') return printJson({ file, summary: summary.map((line) => line.trim()) })
+      if (args.format === 'json') return printJson({ file, files, summary: summary.map((line) => line.trim()) })
       if (file === null) return print('No changes')
-      print(`Generated ${file}`)
+      for (const written of files) print(`Generated ${written}`)
       for (const [i, line] of summary.entries()) print(changes[i].destructive ? paint('red', line) : line)
     }),
 }

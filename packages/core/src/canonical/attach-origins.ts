@@ -1,4 +1,4 @@
-import type { Origin, Schema, Table } from '../schema/schema.js'
+import type { EnumType, Origin, Schema, Table } from '../schema/schema.js'
 
 interface Located {
   readonly name: string
@@ -13,9 +13,13 @@ interface Located {
 export function attachOrigins(canonical: Schema, models: Schema): Schema {
   return {
     schemas: canonical.schemas,
-    enums: canonical.enums.map((type) => withOrigin(type, find(models.enums, type))),
+    enums: canonical.enums.map((type) => attachEnum(type, find(models.enums, type))),
     tables: canonical.tables.map((table) => attachTable(table, find(models.tables, table))),
   }
+}
+
+function attachEnum(type: EnumType, model: EnumType | undefined): EnumType {
+  return model === undefined ? type : { ...type, origin: model.origin, renamedValues: model.renamedValues }
 }
 
 function attachTable(table: Table, model: Table | undefined): Table {

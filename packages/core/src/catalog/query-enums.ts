@@ -40,6 +40,7 @@ export async function queryEnums(db: Kysely<any>, schemas: readonly string[]): P
     name: row.name,
     values: row.values,
     comment: row.comment,
+    renamedValues: [],
     origin: catalogOrigin(row.oid),
   }))
 }

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { type Database, type DatabaseTarget, openDatabase } from './connect.js'
+import { openScratchPGlite } from './scratch-pglite.js'
 
 const SCRATCH_PREFIX = 'kysely_autogen_scratch_'
 
 /**
  * An empty database that is dropped on close. Next to a server, it is a new database on that
  * same server (so PostgreSQL of the same version prints every canonical form); otherwise an
- * in-memory embedded PGlite.
+ * in-memory embedded PGlite, reused within the process (see scratch-pglite.ts).
  */
 export async function openScratchDatabase(near: DatabaseTarget): Promise<Database> {
-  if (near.kind !== 'url') return openDatabase({ kind: 'memory' })
+  if (near.kind !== 'url') return openScratchPGlite()
   const admin = await openDatabase(near)
   const name = `${SCRATCH_PREFIX}${randomBytes(6).toString('hex')}`
   try {

@@ -39,6 +39,12 @@ export type Change =
   | CreateIndexChange
   | DropIndexChange
   | SetTableCommentChange
+  | RenameTableChange
+  | RenameColumnChange
+  | RenameConstraintChange
+  | RenameIndexChange
+  | RenameEnumValueChange
+  | SetEnumCommentChange
 
 export type ChangeKind = Change['kind']
 
@@ -73,6 +79,8 @@ export interface AlterEnumChange {
   readonly from: readonly string[]
   readonly to: readonly string[]
   readonly columns: readonly EnumColumnUse[]
+  /** The type's comment, set again on a rebuilt type (a comment change is `setEnumComment`). */
+  readonly comment: string | null
 }
 
 export interface EnumColumnUse {
@@ -183,6 +191,57 @@ export interface DropIndexChange {
 export interface SetTableCommentChange {
   readonly kind: 'setTableComment'
   readonly table: QualifiedName
+  readonly from: string | null
+  readonly to: string | null
+}
+
+/**
+ * Renames keep the data: `@renamedFrom` on a table or column, and constraints and indexes whose
+ * definition is unchanged but whose name is not (PostgreSQL's default names follow the table and
+ * column names). Each is its own inverse with `from` and `to` swapped.
+ */
+export interface RenameTableChange {
+  readonly kind: 'renameTable'
+  readonly schema: string
+  readonly from: string
+  readonly to: string
+}
+
+/** `table` is the table's name when the rename runs (after any rename of the table itself). */
+export interface RenameColumnChange {
+  readonly kind: 'renameColumn'
+  readonly table: QualifiedName
+  readonly from: string
+  readonly to: string
+}
+
+/** A primary key, unique, check or foreign key (the index behind a key follows its name). */
+export interface RenameConstraintChange {
+  readonly kind: 'renameConstraint'
+  readonly table: QualifiedName
+  readonly from: string
+  readonly to: string
+}
+
+/** `table` only gives the schema and the summary: an index lives in its table's schema. */
+export interface RenameIndexChange {
+  readonly kind: 'renameIndex'
+  readonly table: QualifiedName
+  readonly from: string
+  readonly to: string
+}
+
+/** `@renamedValue old new` on the enum's type alias: `ALTER TYPE ... RENAME VALUE`. */
+export interface RenameEnumValueChange {
+  readonly kind: 'renameEnumValue'
+  readonly enum: QualifiedName
+  readonly from: string
+  readonly to: string
+}
+
+export interface SetEnumCommentChange {
+  readonly kind: 'setEnumComment'
+  readonly enum: QualifiedName
   readonly from: string | null
   readonly to: string | null
 }

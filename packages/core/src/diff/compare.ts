@@ -1,8 +1,8 @@
 /**
  * Structural equality of Schema elements, ignoring where they came from (`origin`) and rename
- * hints (`renamedFrom`), which say nothing about what PostgreSQL holds.
+ * hints (`renamedFrom`, `renamedValues`), which say nothing about what PostgreSQL holds.
  */
-const IGNORED_KEYS: ReadonlySet<string> = new Set(['origin', 'renamedFrom'])
+const IGNORED_KEYS: ReadonlySet<string> = new Set(['origin', 'renamedFrom', 'renamedValues'])
 
 export function sameDefinition(a: unknown, b: unknown): boolean {
   if (a === b) return true

@@ -1,3 +1,4 @@
+import { destructiveNote } from '../emit/destructive.js'
 import { displayName } from '../schema/names.js'
 import type { Column } from '../schema/schema.js'
 import { type ChangeHandlers, type Change, dispatchChange } from './change.js'
@@ -9,26 +10,28 @@ export interface ChangeDescription {
   readonly destructive: boolean
 }
 
-const create = (text: string): ChangeDescription => ({ action: 'create', text, destructive: false })
-const alter = (text: string, destructive = false): ChangeDescription => ({ action: 'alter', text, destructive })
-const drop = (text: string, destructive = false): ChangeDescription => ({ action: 'drop', text, destructive })
+type Description = Omit<ChangeDescription, 'destructive'>
 
-const DESCRIPTIONS: ChangeHandlers<ChangeDescription> = {
+const create = (text: string): Description => ({ action: 'create', text })
+const alter = (text: string): Description => ({ action: 'alter', text })
+const drop = (text: string): Description => ({ action: 'drop', text })
+
+const DESCRIPTIONS: ChangeHandlers<Description> = {
   createSchema: (c) => create(`schema ${c.schema}`),
-  dropSchema: (c) => drop(`schema ${c.schema}`, true),
+  dropSchema: (c) => drop(`schema ${c.schema}`),
   createEnum: (c) => create(`enum ${displayName(c.enum)} (${c.enum.values.join(', ')})`),
-  dropEnum: (c) => drop(`enum ${displayName(c.enum)}`, true),
+  dropEnum: (c) => drop(`enum ${displayName(c.enum)}`),
   alterEnum: (c) => {
     const removed = c.from.filter((value) => !c.to.includes(value))
     const added = c.to.filter((value) => !c.from.includes(value))
     const parts = [...added.map((v) => `+${v}`), ...removed.map((v) => `-${v}`)]
-    return alter(`enum ${displayName(c.enum)} values ${parts.length > 0 ? parts.join(' ') : 'reordered'}`, removed.length > 0)
+    return alter(`enum ${displayName(c.enum)} values ${parts.length > 0 ? parts.join(' ') : 'reordered'}`)
   },
   createTable: (c) => create(`table ${displayName(c.table)}`),
-  dropTable: (c) => drop(`table ${displayName(c.table)}`, true),
+  dropTable: (c) => drop(`table ${displayName(c.table)}`),
   addColumn: (c) => create(`column ${displayName(c.table)}.${c.column.name} ${c.column.type}`),
-  dropColumn: (c) => drop(`column ${displayName(c.table)}.${c.column.name}`, true),
-  alterColumn: (c) => alter(`column ${displayName(c.table)}.${c.to.name}: ${columnDifferences(c.from, c.to).join(', ')}`, c.from.type !== c.to.type),
+  dropColumn: (c) => drop(`column ${displayName(c.table)}.${c.column.name}`),
+  alterColumn: (c) => alter(`column ${displayName(c.table)}.${c.to.name}: ${columnDifferences(c.from, c.to).join(', ')}`),
   addPrimaryKey: (c) => create(`primary key ${c.primaryKey.name} on ${displayName(c.table)} (${c.primaryKey.columns.join(', ')})`),
   dropPrimaryKey: (c) => drop(`primary key ${c.primaryKey.name} on ${displayName(c.table)}`),
   addUnique: (c) => create(`unique ${c.unique.name} on ${displayName(c.table)} (${c.unique.columns.join(', ')})`),
@@ -40,10 +43,17 @@ const DESCRIPTIONS: ChangeHandlers<ChangeDescription> = {
   createIndex: (c) => create(`index ${c.index.name} on ${displayName(c.table)}`),
   dropIndex: (c) => drop(`index ${c.index.name} on ${displayName(c.table)}`),
   setTableComment: (c) => alter(`comment on table ${displayName(c.table)}`),
+  renameTable: (c) => alter(`rename table ${displayName({ schema: c.schema, name: c.from })} → ${c.to}`),
+  renameColumn: (c) => alter(`rename column ${displayName(c.table)}.${c.from} → ${c.to}`),
+  renameConstraint: (c) => alter(`rename constraint ${c.from} on ${displayName(c.table)} → ${c.to}`),
+  renameIndex: (c) => alter(`rename index ${c.from} on ${displayName(c.table)} → ${c.to}`),
+  renameEnumValue: (c) => alter(`enum ${displayName(c.enum)} value ${c.from} → ${c.to}`),
+  setEnumComment: (c) => alter(`comment on enum ${displayName(c.enum)}`),
 }
 
+/** Destructive exactly when the migration file warns about it (`destructiveNote`). */
 export function describeChange(change: Change): ChangeDescription {
-  return dispatchChange(change, DESCRIPTIONS)
+  return { ...dispatchChange(change, DESCRIPTIONS), destructive: destructiveNote(change) !== null }
 }
 
 /** `type text → character varying(255)`, `not null`, `default now() → (none)`, ... */

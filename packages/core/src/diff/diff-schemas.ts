@@ -1,7 +1,9 @@
-import type { Column, EnumType, QualifiedName, Schema, Table } from '../schema/schema.js'
+import type { Column, EnumType, ForeignKey, QualifiedName, Schema, Table } from '../schema/schema.js'
 import { quoteQualified } from '../schema/names.js'
 import type { Change, EnumColumnUse } from './change.js'
+import { type ColumnRework, checkUses, columnRework, indexUses, keyUses, reworkedColumns } from './column-dependents.js'
 import { matchBy, sameDefinition } from './compare.js'
+import { applyRenames, dropBeforeRenames } from './renames.js'
 
 /**
  * The changes that turn `current` into `desired`, as a pure function of the two. Both sides must
@@ -9,18 +11,27 @@ import { matchBy, sameDefinition } from './compare.js'
  * exact. The result is unordered in the dependency sense: `planChanges` orders it.
  *
  * Constraints and indexes are matched by name: a changed definition under the same name is a
- * drop plus an add, which is what PostgreSQL needs anyway.
+ * drop plus an add, which is what PostgreSQL needs anyway. Renames (`applyRenames`) are listed
+ * together: drops that must name objects by their old names before them, every other change
+ * (naming objects by their new names) after them; `planChanges` keeps that barrier.
  */
-export function diffSchemas(current: Schema, desired: Schema): readonly Change[] {
+export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): readonly Change[] {
+  const renamed = applyRenames(currentBeforeRenames, desired)
+  const current = renamed.current
   const schemas = matchBy(current.schemas, desired.schemas, (name) => name)
   const enums = matchBy(current.enums, desired.enums, qualifiedKey)
   const tables = matchBy(current.tables, desired.tables, qualifiedKey)
+  const reworks = new Map(tables.kept.map(([from, to]) => [qualifiedKey(to), columnRework(from, to)]))
+  const tableChanges = tables.kept.flatMap(([from, to]) => diffTable(from, to, reworks))
+  const early = tableChanges.map((change) => dropBeforeRenames(change, renamed))
   return [
+    ...early.filter((change) => change !== null),
+    ...renamed.changes,
     ...schemas.added.map((schema): Change => ({ kind: 'createSchema', schema })),
     ...enums.added.map((type): Change => ({ kind: 'createEnum', enum: type })),
     ...enums.kept.flatMap(([from, to]) => diffEnum(from, to, current)),
     ...tables.added.map((table): Change => ({ kind: 'createTable', table })),
-    ...tables.kept.flatMap(([from, to]) => diffTable(from, to)),
+    ...tableChanges.filter((_, i) => early[i] === null),
     ...tables.removed.map((table): Change => ({ kind: 'dropTable', table })),
     ...enums.removed.map((type): Change => ({ kind: 'dropEnum', enum: type })),
     ...schemas.removed.map((schema): Change => ({ kind: 'dropSchema', schema })),
@@ -32,15 +43,12 @@ function qualifiedKey(name: QualifiedName): string {
 }
 
 function diffEnum(from: EnumType, to: EnumType, current: Schema): readonly Change[] {
-  if (sameDefinition(from.values, to.values)) return []
+  const name: QualifiedName = { schema: to.schema, name: to.name }
   return [
-    {
-      kind: 'alterEnum',
-      enum: { schema: to.schema, name: to.name },
-      from: from.values,
-      to: to.values,
-      columns: enumColumnUses(from, current),
-    },
+    ...(sameDefinition(from.values, to.values)
+      ? []
+      : [{ kind: 'alterEnum', enum: name, from: from.values, to: to.values, columns: enumColumnUses(from, current), comment: from.comment } as const]),
+    ...(from.comment === to.comment ? [] : [{ kind: 'setEnumComment', enum: name, from: from.comment, to: to.comment } as const]),
   ]
 }
 
@@ -59,13 +67,31 @@ function enumColumnUses(type: EnumType, schema: Schema): readonly EnumColumnUse[
   )
 }
 
-function diffTable(from: Table, to: Table): readonly Change[] {
+/**
+ * `reworks` (by table key) says which columns are retyped or re-created: their indexes and
+ * constraints, and foreign keys pointing at them, are dropped and created again around the
+ * change even when unchanged (see column-dependents.ts).
+ */
+function diffTable(from: Table, to: Table, reworks: ReadonlyMap<string, ColumnRework>): readonly Change[] {
   const table: QualifiedName = { schema: to.schema, name: to.name }
+  const rework = reworks.get(qualifiedKey(to)) ?? NO_REWORK
+  const reworked = reworkedColumns(rework)
+  const foreignKeyReworked = (fk: ForeignKey): boolean => {
+    const target = reworks.get(qualifiedKey(fk.references))
+    return keyUses(fk, reworked) || (target !== undefined && fk.referencedColumns.some((column) => reworkedColumns(target).has(column)))
+  }
   const columns = matchBy(from.columns, to.columns, (column) => column.name)
-  const primaryKeyChanged = !sameDefinition(from.primaryKey, to.primaryKey)
+  const primaryKeyChanged = !sameDefinition(from.primaryKey, to.primaryKey) || (from.primaryKey !== null && keyUses(from.primaryKey, reworked))
   return [
     ...columns.added.map((column): Change => ({ kind: 'addColumn', table, column })),
-    ...columns.kept.flatMap(([a, b]) => diffColumn(table, a, b)),
+    ...columns.kept.flatMap(([a, b]): readonly Change[] =>
+      rework.recreated.has(a.name)
+        ? [
+            { kind: 'dropColumn', table, column: a },
+            { kind: 'addColumn', table, column: b },
+          ]
+        : diffColumn(table, a, b),
+    ),
     ...columns.removed.map((column): Change => ({ kind: 'dropColumn', table, column })),
     ...(primaryKeyChanged && from.primaryKey !== null
       ? [{ kind: 'dropPrimaryKey', table, primaryKey: from.primaryKey } as const]
@@ -73,19 +99,19 @@ function diffTable(from: Table, to: Table): readonly Change[] {
     ...(primaryKeyChanged && to.primaryKey !== null
       ? [{ kind: 'addPrimaryKey', table, primaryKey: to.primaryKey } as const]
       : []),
-    ...diffNamed(from.uniques, to.uniques, (unique) => [
+    ...diffNamed(from.uniques, to.uniques, (unique) => keyUses(unique, reworked), (unique) => [
       { kind: 'dropUnique', table, unique },
       { kind: 'addUnique', table, unique },
     ]),
-    ...diffNamed(from.checks, to.checks, (check) => [
+    ...diffNamed(from.checks, to.checks, (check) => checkUses(check, reworked), (check) => [
       { kind: 'dropCheck', table, check },
       { kind: 'addCheck', table, check },
     ]),
-    ...diffNamed(from.foreignKeys, to.foreignKeys, (foreignKey) => [
+    ...diffNamed(from.foreignKeys, to.foreignKeys, foreignKeyReworked, (foreignKey) => [
       { kind: 'dropForeignKey', table, foreignKey },
       { kind: 'addForeignKey', table, foreignKey },
     ]),
-    ...diffNamed(from.indexes, to.indexes, (index) => [
+    ...diffNamed(from.indexes, to.indexes, (index) => indexUses(index, reworked), (index) => [
       { kind: 'dropIndex', table, index },
       { kind: 'createIndex', table, index },
     ]),
@@ -97,17 +123,21 @@ function diffColumn(table: QualifiedName, from: Column, to: Column): readonly Ch
   return sameDefinition(from, to) ? [] : [{ kind: 'alterColumn', table, from, to }]
 }
 
+const NO_REWORK: ColumnRework = { retyped: new Set(), recreated: new Set() }
+
 /**
- * Named constraints and indexes: drop what is gone or changed, add what is new or changed.
+ * Named constraints and indexes: drop what is gone or changed, add what is new or changed;
+ * `mustRecreate(item)` marks unchanged ones to drop and add again (over a reworked column).
  * `changes(item)` gives the [drop, add] pair for one element.
  */
 function diffNamed<T extends { readonly name: string }>(
   from: readonly T[],
   to: readonly T[],
+  mustRecreate: (item: T) => boolean,
   changes: (item: T) => readonly [Change, Change],
 ): readonly Change[] {
   const matched = matchBy(from, to, (item) => item.name)
-  const changed = matched.kept.filter(([a, b]) => !sameDefinition(a, b))
+  const changed = matched.kept.filter(([a, b]) => !sameDefinition(a, b) || mustRecreate(a))
   return [
     ...matched.removed.map((item) => changes(item)[0]),
     ...changed.map(([a]) => changes(a)[0]),

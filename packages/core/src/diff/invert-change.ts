@@ -22,6 +22,12 @@ const INVERSES: ChangeHandlers<Change> = {
   createIndex: (c) => ({ kind: 'dropIndex', table: c.table, index: c.index }),
   dropIndex: (c) => ({ kind: 'createIndex', table: c.table, index: c.index }),
   setTableComment: (c) => ({ ...c, from: c.to, to: c.from }),
+  renameTable: (c) => ({ ...c, from: c.to, to: c.from }),
+  renameColumn: (c) => ({ ...c, from: c.to, to: c.from }),
+  renameConstraint: (c) => ({ ...c, from: c.to, to: c.from }),
+  renameIndex: (c) => ({ ...c, from: c.to, to: c.from }),
+  renameEnumValue: (c) => ({ ...c, from: c.to, to: c.from }),
+  setEnumComment: (c) => ({ ...c, from: c.to, to: c.from }),
 }
 
 /** The change that undoes `change` exactly. */

@@ -47,6 +47,12 @@ const NOTES: ChangeHandlers<string | null> = {
   createIndex: () => null,
   dropIndex: () => null,
   setTableComment: () => null,
+  renameTable: () => null,
+  renameColumn: () => null,
+  renameConstraint: () => null,
+  renameIndex: () => null,
+  renameEnumValue: () => null,
+  setEnumComment: () => null,
 }
 
 /**

@@ -1,15 +1,18 @@
 import { Node, SyntaxKind, type TypeAliasDeclaration, type TypeNode } from 'ts-morph'
-import type { EnumType, QualifiedName } from '../schema/schema.js'
-import { checkTagNames, readJsDoc } from './jsdoc-tags.js'
+import type { EnumType, EnumValueRename, ModelOrigin, QualifiedName } from '../schema/schema.js'
+import { checkTagNames, type JsDocTag, readJsDoc, tagOrigin } from './jsdoc-tags.js'
 import { errorAt, originOf } from './model-location.js'
+import { tokenize } from './sql-tokens.js'
 
 /**
  * Enum types: a named union of string literals (`export type OrderStatus = 'new' | 'paid'`) is
  * the enum `order_status`, values in declared order, in `public` unless the alias has
  * `@schema <name>`; its description is the type's comment. Only aliases some column uses count.
+ * `@renamedValue <old> <new>` (one per renamed value; quote a value with spaces as 'a b') says
+ * that the value <new> was called <old>: ALTER TYPE ... RENAME VALUE keeps the rows using it.
  */
 
-const ENUM_TAGS: ReadonlySet<string> = new Set(['schema'])
+const ENUM_TAGS: ReadonlySet<string> = new Set(['schema', 'renamedValue'])
 const DEFAULT_SCHEMA = 'public'
 
 /** The string literal members when `node` is a union of string literals (null/undefined aside). */
@@ -54,7 +57,25 @@ function readEnum(alias: TypeAliasDeclaration): EnumType {
   const values = stringLiterals(alias.getTypeNodeOrThrow()) ?? []
   const duplicate = values.find((value, index) => values.indexOf(value) !== index)
   if (duplicate !== undefined) throw errorAt(origin, `enum value "${duplicate}" is listed twice`)
-  return { schema, name: snakeCase(alias.getName()), values, comment: doc.description, origin }
+  const renamedValues = doc.tags.filter((tag) => tag.name === 'renamedValue').map((tag) => readValueRename(tag, values, origin))
+  return { schema, name: snakeCase(alias.getName()), values, comment: doc.description, renamedValues, origin }
+}
+
+/** `old new`: two words or single-quoted strings; `new` is a value, `old` no longer is. */
+function readValueRename(tag: JsDocTag, values: readonly string[], origin: ModelOrigin): EnumValueRename {
+  const at = tagOrigin(origin, tag)
+  let tokens
+  try {
+    tokens = tokenize(tag.text)
+  } catch {
+    tokens = null
+  }
+  const words = tokens?.every((token) => token.kind === 'identifier' || token.kind === 'string') ? tokens.map((token) => token.value) : []
+  if (words.length !== 2) throw errorAt(at, `@renamedValue needs the old and the new value ("@renamedValue old_value new_value"), found "${tag.text}"`)
+  const [from, to] = words
+  if (!values.includes(to)) throw errorAt(at, `@renamedValue: "${to}" is not a value of this enum`)
+  if (values.includes(from)) throw errorAt(at, `@renamedValue: "${from}" is still a value of this enum`)
+  return { from, to }
 }
 
 /** The enums the columns use, each read once; two aliases may not claim the same SQL name. */

@@ -7,8 +7,15 @@ import type { ChangeKind } from '../diff/change.js'
  *   added after them;
  * - foreign keys added last, once every referenced key exists (this also breaks FK cycles).
  * Within a phase the differ's order is kept, except where `planChanges` sorts tables by FK.
+ *
+ * Renames are not ordered by phase but as a barrier in the differ's list (see `planChanges`).
  */
 export const PHASE_OF_KIND: { readonly [K in ChangeKind]: number } = {
+  renameTable: 0,
+  renameColumn: 0,
+  renameConstraint: 0,
+  renameIndex: 0,
+  renameEnumValue: 0,
   createSchema: 0,
   createEnum: 1,
   alterEnum: 2,
@@ -19,15 +26,18 @@ export const PHASE_OF_KIND: { readonly [K in ChangeKind]: number } = {
   dropPrimaryKey: 4,
   dropTable: 5,
   createTable: 6,
-  addColumn: 7,
+  // Dropped columns first: a column re-created with a new generated expression is dropped, the
+  // columns it uses are altered, then it is added again.
+  dropColumn: 7,
   alterColumn: 8,
-  dropColumn: 9,
+  addColumn: 9,
   addPrimaryKey: 10,
   addUnique: 10,
   addCheck: 10,
   createIndex: 11,
   addForeignKey: 12,
   setTableComment: 13,
+  setEnumComment: 13,
   dropEnum: 14,
   dropSchema: 15,
 }

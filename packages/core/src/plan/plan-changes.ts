@@ -1,4 +1,4 @@
-import type { Change, CreateTableChange, DropTableChange } from '../diff/change.js'
+import type { Change, ChangeKind, CreateTableChange, DropTableChange } from '../diff/change.js'
 import { sameName } from '../schema/names.js'
 import type { ForeignKey, QualifiedName, Table } from '../schema/schema.js'
 import { PHASE_OF_KIND } from './phases.js'
@@ -11,8 +11,23 @@ import { PHASE_OF_KIND } from './phases.js'
  *
  * Created tables come in foreign-key order (referenced first); dropped tables in the reverse, with
  * the foreign keys of a cycle among dropped tables dropped first. Pure: same input, same output.
+ *
+ * Renames are a barrier: the differ lists the renames together, the changes that name objects
+ * by their old names before them (drops of checks and indexes whose SQL names a renamed column)
+ * and all others after. `up` keeps that order; `down`, planned from the inverses of the same list,
+ * runs it backwards: the changes after the renames, the renames reversed, then the ones before.
  */
-export function planChanges(changes: readonly Change[]): readonly Change[] {
+export function planChanges(changes: readonly Change[], direction: 'up' | 'down' = 'up'): readonly Change[] {
+  const first = changes.findIndex(isRename)
+  if (first === -1) return planPhases(changes)
+  const last = changes.findLastIndex(isRename)
+  const before = planPhases(changes.slice(0, first))
+  const renames = changes.slice(first, last + 1)
+  const after = planPhases(changes.slice(last + 1))
+  return direction === 'up' ? [...before, ...renames, ...after] : [...after, ...[...renames].reverse(), ...before]
+}
+
+function planPhases(changes: readonly Change[]): readonly Change[] {
   const created = changes.filter((c): c is CreateTableChange => c.kind === 'createTable')
   const dropped = changes.filter((c): c is DropTableChange => c.kind === 'dropTable')
   const rest = changes.filter((c) => c.kind !== 'createTable' && c.kind !== 'dropTable')
@@ -26,6 +41,12 @@ export function planChanges(changes: readonly Change[]): readonly Change[] {
     .map((group, position) => ({ group, position }))
     .sort((a, b) => PHASE_OF_KIND[a.group[0].kind] - PHASE_OF_KIND[b.group[0].kind] || a.position - b.position)
     .flatMap(({ group }) => group)
+}
+
+const RENAME_KINDS: ReadonlySet<ChangeKind> = new Set(['renameTable', 'renameColumn', 'renameConstraint', 'renameIndex', 'renameEnumValue'])
+
+function isRename(change: Change): boolean {
+  return RENAME_KINDS.has(change.kind)
 }
 
 function planCreatedTables(tables: readonly Table[]): readonly (readonly Change[])[] {

@@ -41,7 +41,14 @@ export interface EnumType extends QualifiedName {
   /** In declaration order (the order PostgreSQL sorts by). */
   readonly values: readonly string[]
   readonly comment: string | null
+  /** `@renamedValue old new` hints from the models, in order; always empty when read from a catalog. */
+  readonly renamedValues: readonly EnumValueRename[]
   readonly origin: Origin | null
+}
+
+export interface EnumValueRename {
+  readonly from: string
+  readonly to: string
 }
 
 export interface Table extends QualifiedName {

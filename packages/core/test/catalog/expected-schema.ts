@@ -44,7 +44,7 @@ export function table(qualified: string, columns: readonly Column[], fields: Par
 
 export function enumType(qualified: string, values: readonly string[], comment: string | null = null): EnumType {
   const [schema, name] = qualified.split('.')
-  return { schema, name, values, comment, origin: CATALOG_ORIGIN }
+  return { schema, name, values, comment, renamedValues: [], origin: CATALOG_ORIGIN }
 }
 
 export function index(name: string, keys: readonly IndexKey[], fields: Partial<Index> = {}): Index {

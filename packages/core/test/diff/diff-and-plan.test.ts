@@ -52,7 +52,7 @@ function outline(changes: readonly Change[]): string[] {
   })
 }
 
-const role = { schema: 'public', name: 'role', values: ['admin', 'member'], comment: null, origin: null }
+const role = { schema: 'public', name: 'role', values: ['admin', 'member'], comment: null, renamedValues: [], origin: null }
 
 const CASES: readonly { name: string; from: Schema; to: Schema; up: string[] }[] = [
   { name: 'no changes', from: schema([users, notes]), to: schema([users, notes]), up: [] },
@@ -93,9 +93,9 @@ const CASES: readonly { name: string; from: Schema; to: Schema; up: string[] }[]
     up: [
       'dropForeignKey notes_user_id_fkey',
       'dropIndex notes_user_id_idx',
-      'addColumn users.name',
-      'alterColumn users.email',
       'dropColumn notes.user_id',
+      'alterColumn users.email',
+      'addColumn users.name',
       'createIndex notes_user_id_idx',
     ],
   },

@@ -62,7 +62,7 @@ const GOLDENS: readonly Golden[] = [
   },
   {
     title: 'alterEnum inserting values',
-    change: { kind: 'alterEnum', enum: EVENT_KIND, from: ['b', 'd'], to: ['a', 'b', 'c', 'd', 'e'], columns: [] },
+    change: { kind: 'alterEnum', enum: EVENT_KIND, from: ['b', 'd'], to: ['a', 'b', 'c', 'd', 'e'], columns: [], comment: null },
     sql: [
       "alter type audit.event_kind add value 'a' before 'b'",
       "alter type audit.event_kind add value 'c' after 'b'",
@@ -95,10 +95,11 @@ const GOLDENS: readonly Golden[] = [
     change: { kind: 'alterEnum', enum: { schema: 'public', name: 'role' }, from: ['admin', 'member', 'guest'], to: ['admin', 'member'], columns: [
     { table: USERS, column: 'role', default: `'member'::role`, array: false },
     { table: NOTES, column: 'readers', default: null, array: true },
-  ] },
+  ], comment: 'Who may do what.' },
     sql: [
       "alter type role rename to role__old",
       "create type role as enum ('admin', 'member')",
+      "comment on type role is 'Who may do what.'",
       "alter table users alter column role drop default",
       "alter table users alter column role type role using role::text::role",
       "alter table users alter column role set default 'member'::role",
@@ -110,6 +111,8 @@ const GOLDENS: readonly Golden[] = [
       "await db.schema.alterType('role').renameTo('role__old').execute()",
       "",
       "await db.schema.createType('role').asEnum(['admin', 'member']).execute()",
+      "",
+      "await sql`comment on type role is 'Who may do what.'`.execute(db)",
       "",
       "await db.schema.alterTable('users').alterColumn('role', (col) => col.dropDefault()).execute()",
       "",
@@ -497,6 +500,42 @@ const GOLDENS: readonly Golden[] = [
     ],
   },
 
+  {
+    title: 'renameTable',
+    change: { kind: 'renameTable', schema: 'audit', from: 'events', to: 'audit_events' },
+    sql: ['alter table audit.events rename to audit_events'],
+    kysely: ["await db.schema", "  .withSchema('audit')", "  .alterTable('events')", "  .renameTo('audit_events')", "  .execute()"],
+  },
+  {
+    title: 'renameColumn',
+    change: { kind: 'renameColumn', table: USERS, from: 'display_name', to: 'name' },
+    sql: ['alter table users rename column display_name to name'],
+    kysely: ["await db.schema.alterTable('users').renameColumn('display_name', 'name').execute()"],
+  },
+  {
+    title: 'renameConstraint',
+    change: { kind: 'renameConstraint', table: USERS, from: 'users_email_key', to: 'users_mail_key' },
+    sql: ['alter table users rename constraint users_email_key to users_mail_key'],
+    kysely: ["await db.schema.alterTable('users').renameConstraint('users_email_key', 'users_mail_key').execute()"],
+  },
+  {
+    title: 'renameIndex',
+    change: { kind: 'renameIndex', table: EVENTS, from: 'events_at_idx', to: 'audit_events_at_idx' },
+    sql: ['alter index audit.events_at_idx rename to audit_events_at_idx'],
+    kysely: ['await sql`alter index audit.events_at_idx rename to audit_events_at_idx`.execute(db)'],
+  },
+  {
+    title: 'renameEnumValue',
+    change: { kind: 'renameEnumValue', enum: EVENT_KIND, from: 'login', to: "log'in" },
+    sql: ["alter type audit.event_kind rename value 'login' to 'log''in'"],
+    kysely: ["await sql`alter type audit.event_kind rename value 'login' to 'log''in'`.execute(db)"],
+  },
+  {
+    title: 'setEnumComment',
+    change: { kind: 'setEnumComment', enum: EVENT_KIND, from: null, to: 'What happened.' },
+    sql: ["comment on type audit.event_kind is 'What happened.'"],
+    kysely: ["await sql`comment on type audit.event_kind is 'What happened.'`.execute(db)"],
+  },
 ]
 
 test.each(GOLDENS)('$title', ({ change, sql, kysely }) => {

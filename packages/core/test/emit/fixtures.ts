@@ -36,7 +36,7 @@ export function table(name: QualifiedName, columns: readonly Column[], options: 
 }
 
 export function enumType(name: QualifiedName, values: readonly string[], comment: string | null = null): EnumType {
-  return { ...name, values, comment, origin: null }
+  return { ...name, values, comment, renamedValues: [], origin: null }
 }
 
 export function foreignKey(name: string, columns: readonly string[], references: QualifiedName, referencedColumns: readonly string[], options: Partial<ForeignKey> = {}): ForeignKey {
@@ -144,7 +144,7 @@ export const INIT_UP: readonly Change[] = [
 
 /** Changes to the initial schema: every ALTER path, run after `INIT_UP`. */
 export const ALTER_UP: readonly Change[] = [
-  { kind: 'alterEnum', enum: ROLE, from: ['admin', 'member'], to: ['owner', 'admin', 'editor', 'member', 'guest'], columns: [{ table: USERS, column: 'role', default: `'member'::role`, array: false }] },
+  { kind: 'alterEnum', enum: ROLE, from: ['admin', 'member'], to: ['owner', 'admin', 'editor', 'member', 'guest'], columns: [{ table: USERS, column: 'role', default: `'member'::role`, array: false }], comment: null },
   { kind: 'addColumn', table: USERS, column: column('bio', 'text', { nullable: false, default: `''::text`, comment: 'About me.' }) },
   { kind: 'addColumn', table: NOTES, column: column('parent_id', 'uuid') },
   {
@@ -190,6 +190,7 @@ export const DROP_UP: readonly Change[] = [
       { table: EVENTS, column: 'kind', default: null, array: false },
       { table: EVENTS, column: 'kinds', default: `'{}'::audit.event_kind[]`, array: true },
     ],
+    comment: null,
   },
 ]
 
@@ -219,5 +220,6 @@ export const EDGE_UP: readonly Change[] = [
       { table: EVENTS, column: 'kind', default: null, array: false },
       { table: EVENTS, column: 'kinds', default: `'{}'::audit.event_kind[]`, array: true },
     ],
+    comment: null,
   },
 ]

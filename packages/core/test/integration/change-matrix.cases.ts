@@ -6,6 +6,8 @@ export interface MatrixCase {
   readonly name: string
   readonly before: Readonly<Record<string, string>>
   readonly after: Readonly<Record<string, string>>
+  /** Autogenerate with `allowDrop` (the case drops a table or column while adding another). */
+  readonly allowDrop?: boolean
 }
 
 const HEADER = `import type { ColumnType, Generated } from 'kysely'\n`
@@ -45,6 +47,15 @@ const USERS_AND_NOTES = models('  users: UserTable\n  notes: NoteTable', `${USER
 function usersWith(edit: (source: string) => string, extra = ''): Readonly<Record<string, string>> {
   return models('  users: UserTable', `${extra}\n${edit(USERS)}`)
 }
+
+
+/** A one-table model folder: `key` in DB, the interface `body` (with its JSDoc), and extra types. */
+function one(key: string, body: string, extra = ''): Readonly<Record<string, string>> {
+  const name = /export interface (\w+)/.exec(body)![1]
+  return models(`  ${key}: ${name}`, `${extra}\n${body}`)
+}
+
+const NOTES_FOR = (target: string): string => NOTES.replace('users.id', `${target}.id`)
 
 export const MATRIX_CASES: readonly MatrixCase[] = [
   // Tables
@@ -114,13 +125,13 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
   },
   {
     name: 'drop an enum with its column',
-    before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'admin' | 'member'"),
+    before: usersWith((s) => s.replace('name: string | null', 'name: string | null\n  role: Role'), "export type Role = 'admin' | 'member'"),
     after: ONLY_USERS,
   },
   {
     name: 'an enum array column',
     before: ONLY_USERS,
-    after: usersWith((s) => s.replace('name: string | null', 'roles: Role[]'), "export type Role = 'admin' | 'member'"),
+    after: usersWith((s) => s.replace('name: string | null', 'name: string | null\n  roles: Role[]'), "export type Role = 'admin' | 'member'"),
   },
   {
     name: 'column types of the default mapping',
@@ -142,4 +153,152 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
 }`,
     ),
   },
+  // Renames: data kept, constraints and indexes with default names follow
+  {
+    name: 'rename a table referenced by a foreign key',
+    before: USERS_AND_NOTES,
+    after: models(
+      '  people: PersonTable\n  notes: NoteTable',
+      `${USERS.replace('/** Registered users. */\nexport interface UserTable', '/**\n * Registered users.\n * @renamedFrom users\n * @index (name)\n */\nexport interface PersonTable')}\n${NOTES_FOR('people')}`,
+    ),
+  },
+  {
+    name: 'rename a column with a unique key and an index',
+    before: usersWith((s) => s.replace('/** @dbType varchar(255) @unique */', '/** @dbType varchar(255) @unique @index */')),
+    after: usersWith((s) => s.replace('/** @dbType varchar(255) @unique */\n  email: string', '/** @dbType varchar(255) @unique @index @renamedFrom email */\n  mail: string')),
+  },
+  {
+    name: 'rename a column used by a check and a foreign key',
+    before: models('  users: UserTable\n  notes: NoteTable', `${USERS}\n${NOTES.replace('title: string', '/** @check length(title) > 0 */\n  title: string')}`),
+    after: models(
+      '  users: UserTable\n  notes: NoteTable',
+      `${USERS}\n${NOTES.replace('title: string', '/** @check length(heading) > 0 @renamedFrom title */\n  heading: string').replace('/** @references', '/** @renamedFrom user_id @references').replace('user_id: number', 'author_id: number').replace('(user_id, created_at desc)', '(author_id, created_at desc)')}`,
+    ),
+  },
+  {
+    name: 'rename a table in another schema and a column at once',
+    before: one(`'audit.events'`, 'export interface EventTable {\n  /** @primaryKey */\n  id: Generated<number>\n  /** @index */\n  at: Date\n}'),
+    after: one(`'audit.happenings'`, '/** @renamedFrom events */\nexport interface EventTable {\n  /** @primaryKey */\n  id: Generated<number>\n  /** @index @renamedFrom at */\n  happened_at: Date\n}'),
+  },
+  { name: 'drop a column and add another with --allow-drop', allowDrop: true, before: ONLY_USERS, after: usersWith((s) => s.replace('name: string | null', 'nickname: string | null')) },
+  // Enums
+  {
+    name: 'add enum values before, between and after',
+    before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'member' | 'owner'"),
+    after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'guest' | 'member' | 'admin' | 'owner' | 'root'"),
+  },
+  {
+    name: 'add an enum value and use it as a default in the same autogenerate',
+    before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'admin' | 'member'"),
+    after: usersWith((s) => s.replace('name: string | null', "/** @default 'guest' */\n  role: Generated<Role>"), "export type Role = 'admin' | 'member' | 'guest'"),
+  },
+  {
+    name: 'remove an enum value used by a default, keeping the comment',
+    before: usersWith((s) => s.replace('name: string | null', "/** @default 'member' */\n  role: Generated<Role>\n  roles: Role[]"), "/** Who may do what. */\nexport type Role = 'admin' | 'member' | 'guest'"),
+    after: usersWith((s) => s.replace('name: string | null', "/** @default 'member' */\n  role: Generated<Role>\n  roles: Role[]"), "/** Who may do what. */\nexport type Role = 'admin' | 'member'"),
+  },
+  {
+    name: 'rename an enum value',
+    before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'admin' | 'member'"),
+    after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** @renamedValue member 'plain member' */\nexport type Role = 'admin' | 'plain member'"),
+  },
+  {
+    name: 'enum comment added and reordered values',
+    before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'admin' | 'member'"),
+    after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** Who may do what. */\nexport type Role = 'member' | 'admin'"),
+  },
+  // Type changes with dependents
+  {
+    name: 'retype a column with an index, a unique key and a check',
+    before: one('codes', '/** @index (lower(code)) where code <> \'\' */\nexport interface CodeTable {\n  /** @unique @index @check length(code) > 1 */\n  code: string\n}'),
+    after: one('codes', '/** @index (lower(code)) where code <> \'\' */\nexport interface CodeTable {\n  /** @dbType varchar(20) @unique @index @check length(code) > 1 */\n  code: string\n}'),
+  },
+  {
+    name: 'retype a primary key referenced by a foreign key',
+    before: USERS_AND_NOTES,
+    after: models('  users: UserTable\n  notes: NoteTable', `${USERS.replace('id: Generated<number>', 'id: Generated<bigint>')}\n${NOTES.replace('user_id: number', 'user_id: bigint')}`),
+  },
+  {
+    name: 'retype a column used by a generated column',
+    before: one('boxes', 'export interface BoxTable {\n  width: number\n  /** @generated width * 2 @index */\n  double_width: number\n}'),
+    after: one('boxes', 'export interface BoxTable {\n  /** @dbType bigint */\n  width: number\n  /** @dbType bigint @generated width * 2 @index */\n  double_width: number\n}'),
+  },
+  {
+    name: 'change a generated expression',
+    before: one('boxes', 'export interface BoxTable {\n  width: number\n  /** @generated width * 2 @check area > 0 */\n  area: number\n}'),
+    after: one('boxes', 'export interface BoxTable {\n  width: number\n  /** @generated width * width @check area > 0 */\n  area: number\n}'),
+  },
+  {
+    name: 'make a plain column generated',
+    before: one('boxes', 'export interface BoxTable {\n  width: number\n  area: number\n}'),
+    after: one('boxes', 'export interface BoxTable {\n  width: number\n  /** @generated width * width */\n  area: number\n}'),
+  },
+  // Defaults, nullability, identity, collation
+  {
+    name: 'defaults of every shape',
+    before: one('settings', 'export interface SettingTable {\n  a: number\n  b: unknown\n  c: string[]\n  d: Date\n  e: string\n  f: number | null\n}'),
+    after: one(
+      'settings',
+      "export interface SettingTable {\n  /** @default -1 */\n  a: Generated<number>\n  /** @default '{\"on\": true}'::jsonb */\n  b: Generated<unknown>\n  /** @default ARRAY['x', 'y'] */\n  c: Generated<string[]>\n  /** @default now() - interval '1 day' */\n  d: Generated<Date>\n  /** @default upper('abc') || 'x' */\n  e: Generated<string>\n  /** @default '42'::integer */\n  f: Generated<number | null>\n}",
+    ),
+  },
+  { name: 'make a column nullable', before: usersWith((s) => s.replace('name: string | null', 'name: string')), after: ONLY_USERS },
+  {
+    name: 'add an identity always',
+    before: one('counters', 'export interface CounterTable {\n  /** @primaryKey */\n  id: number\n}'),
+    after: one('counters', 'export interface CounterTable {\n  /** @primaryKey @identity always */\n  id: Generated<number>\n}'),
+  },
+  { name: 'set a collation', before: ONLY_USERS, after: usersWith((s) => s.replace('name: string | null', '/** @collate "C" */\n  name: string | null')) },
+  // Constraints
+  {
+    name: 'column and named table checks, added and changed',
+    before: one('prices', '/** @check positive: amount > 0 */\nexport interface PriceTable {\n  amount: number\n  currency: string\n}'),
+    after: one('prices', '/**\n * @check positive: amount >= 0\n * @check amount < 1000000\n */\nexport interface PriceTable {\n  amount: number\n  /** @check char_length(currency) = 3 */\n  currency: string\n}'),
+  },
+  {
+    name: 'unique nulls not distinct',
+    before: ONLY_USERS,
+    after: usersWith((s) => s.replace('/** Registered users. */', '/**\n * Registered users.\n * @unique (name) nullsNotDistinct\n */')),
+  },
+  {
+    name: 'composite foreign key, deferrable initially deferred',
+    before: models(
+      '  pairs: PairTable\n  links: LinkTable',
+      '/** @primaryKey (a, b) */\nexport interface PairTable {\n  a: number\n  b: number\n}\nexport interface LinkTable {\n  x: number\n  y: number\n}',
+    ),
+    after: models(
+      '  pairs: PairTable\n  links: LinkTable',
+      '/** @primaryKey (a, b) */\nexport interface PairTable {\n  a: number\n  b: number\n}\n/** @foreignKey link_pair: (x, y) references pairs (a, b) onDelete set null deferrable initially deferred */\nexport interface LinkTable {\n  x: number | null\n  y: number | null\n}',
+    ),
+  },
+  // Indexes
+  {
+    name: 'indexes: methods, include, nulls, unique, predicates',
+    before: one('docs', 'export interface DocTable {\n  id: number\n  body: unknown\n  span: string\n  at: Date\n  slug: string\n  title: string | null\n}'),
+    after: one(
+      'docs',
+      [
+        '/**',
+        ' * @index (body) using gin',
+        ' * @index (span) using gist',
+        ' * @index (at) using brin',
+        ' * @index (slug) using hash',
+        ' * @index docs_slug_covering: (slug) unique include (title, id)',
+        ' * @index (title desc nulls last, id nulls first) where title is not null',
+        ' * @index (lower(title)) unique nullsNotDistinct',
+        ' */',
+        'export interface DocTable {\n  id: number\n  body: unknown\n  /** @dbType int4range */\n  span: string\n  at: Date\n  slug: string\n  title: string | null\n}',
+      ].join('\n'),
+    ),
+  },
+  // Schemas
+  {
+    name: 'tables in several schemas with a cross-schema foreign key',
+    before: EMPTY,
+    after: models(
+      `  users: UserTable\n  'audit.events': EventTable\n  'billing.invoices': InvoiceTable`,
+      `${USERS}\nexport interface EventTable {\n  /** @primaryKey */\n  id: Generated<number>\n  /** @references users.id */\n  user_id: number | null\n}\nexport interface InvoiceTable {\n  /** @primaryKey @identity always */\n  id: Generated<number>\n  /** @references audit.events.id onDelete cascade */\n  event_id: number\n}`,
+    ),
+  },
+  { name: 'table comment removed', before: ONLY_USERS, after: usersWith((s) => s.replace('/** Registered users. */\n', '')) },
 ]

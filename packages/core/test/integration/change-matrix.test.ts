@@ -30,7 +30,7 @@ describe.each(BACKENDS)('change matrix on %s', (backend) => {
     await resetDatabase(database)
   })
 
-  test.each(MATRIX_CASES)('$name', async ({ before, after }) => {
+  test.each(MATRIX_CASES)('$name', async ({ before, after, allowDrop }) => {
     const project = await createTestProject(database)
     try {
       await project.writeModels(before)
@@ -39,7 +39,7 @@ describe.each(BACKENDS)('change matrix on %s', (backend) => {
       const catalogBefore = stripOrigins(await readCatalog(database.db, {}))
 
       await project.writeModels(after)
-      const generated = await project.autogenerate('after')
+      const generated = await project.autogenerate('after', { allowDrop })
       expect(generated.file).not.toBeNull()
       await project.latest()
 
@@ -47,7 +47,7 @@ describe.each(BACKENDS)('change matrix on %s', (backend) => {
       expect((await planMigration(models, database)).up).toEqual([])
       expect(stripOrigins(await readCatalog(database.db, {}))).toEqual(await canonical(models))
 
-      await project.down()
+      await project.down(generated.files.length)
       expect(stripOrigins(await readCatalog(database.db, {}))).toEqual(catalogBefore)
     } finally {
       await project.remove()

@@ -63,5 +63,5 @@ test('reads the types kysely-codegen emits for PostgreSQL', () => {
       ['total', 'numeric', false, null],
     ],
   })
-  expect(schema.enums.map(({ origin: _, ...type }) => type)).toEqual([{ schema: 'public', name: 'order_status', values: ['pending', 'shipped'], comment: null }])
+  expect(schema.enums.map(({ origin: _, ...type }) => type)).toEqual([{ schema: 'public', name: 'order_status', values: ['pending', 'shipped'], comment: null, renamedValues: [] }])
 })

@@ -70,7 +70,7 @@ export interface NoteTable {
     const audit = (marker: string, symbol: string) => project.at('models/tables/audit/index.ts', marker, symbol)
     const expected: Schema = {
       schemas: ['audit', 'public', 'reporting'],
-      enums: [{ schema: 'public', name: 'role', values: ['admin', 'member'], comment: 'A named union of string literals is an enum.', origin: users('export type Role', 'Role') }],
+      enums: [{ schema: 'public', name: 'role', values: ['admin', 'member'], comment: 'A named union of string literals is an enum.', renamedValues: [], origin: users('export type Role', 'Role') }],
       tables: [
         {
           ...NO_CONSTRAINTS,

@@ -21,9 +21,10 @@ export interface TestProject {
   readonly migrationsDir: string
   /** Replaces the models folder with these files (`index.ts` is the entry). */
   writeModels(files: Readonly<Record<string, string>>): Promise<void>
-  autogenerate(message: string): Promise<AutogenerateResult>
+  autogenerate(message: string, options?: { readonly allowDrop?: boolean }): Promise<AutogenerateResult>
   latest(): Promise<void>
-  down(): Promise<void>
+  /** Reverts the last `count` applied migrations (one by default). */
+  down(count?: number): Promise<void>
   remove(): Promise<void>
 }
 
@@ -46,7 +47,7 @@ export async function createTestProject(database: Database): Promise<TestProject
         await writeFile(join(modelsDir, name), text)
       }
     },
-    autogenerate(message) {
+    autogenerate(message, options = {}) {
       clock += 60_000
       return autogenerate({
         modelsFile: join(modelsDir, 'index.ts'),
@@ -55,13 +56,14 @@ export async function createTestProject(database: Database): Promise<TestProject
         message,
         database,
         now: new Date(clock),
+        ...options,
       })
     },
     async latest() {
       await runner().latest()
     },
-    async down() {
-      await runner().down()
+    async down(count = 1) {
+      await runner().down(count)
     },
     remove: () => rm(dir, { recursive: true, force: true }),
   }

@@ -27,9 +27,13 @@ const STATEMENTS: OperationHandlers<CallChain> = {
     ]),
   renameType: (op) =>
     schemaStatement(op.name.schema, [call('alterType', string(op.name.name)), call('renameTo', string(op.newName))]),
+  // No RENAME VALUE in Kysely's alterType builder.
+  renameEnumValue: (op) => rawStatement(renderOperationSql(op)),
   dropType: (op) => schemaStatement(op.name.schema, [call('dropType', string(op.name.name))]),
   createTable: (op) => schemaStatement(op.table.schema, createTableCalls(op.table)),
   dropTable: (op) => schemaStatement(op.table.schema, [call('dropTable', string(op.table.name))]),
+  renameTable: (op) => alterTable(op.table, call('renameTo', string(op.newName))),
+  renameColumn: (op) => alterTable(op.table, call('renameColumn', string(op.column), string(op.newName))),
   addColumn: (op) => alterTable(op.table, call('addColumn', ...addColumnArguments(op.column))),
   dropColumn: (op) => alterTable(op.table, call('dropColumn', string(op.column))),
   alterColumn: (op) => {
@@ -39,12 +43,15 @@ const STATEMENTS: OperationHandlers<CallChain> = {
   },
   addConstraint: (op) => alterTable(op.table, addConstraintCall(op.table.schema, op.constraint)),
   dropConstraint: (op) => alterTable(op.table, call('dropConstraint', string(op.name))),
+  renameConstraint: (op) => alterTable(op.table, call('renameConstraint', string(op.name), string(op.newName))),
   createIndex: (op) => {
     // No INCLUDE in Kysely's createIndex builder.
     if (op.index.include.length > 0) return rawStatement(renderOperationSql(op))
     return schemaStatement(op.table.schema, createIndexCalls(op.table, op.index))
   },
   dropIndex: (op) => schemaStatement(op.table.schema, [call('dropIndex', string(op.name))]),
+  // No ALTER INDEX in Kysely.
+  renameIndex: (op) => rawStatement(renderOperationSql(op)),
   // No COMMENT ON in Kysely.
   comment: (op) => rawStatement(renderOperationSql(op)),
 }

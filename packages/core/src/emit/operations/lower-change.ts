@@ -41,6 +41,12 @@ const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
   createIndex: (c) => [{ kind: 'createIndex', table: c.table, index: c.index }],
   dropIndex: (c) => [{ kind: 'dropIndex', table: c.table, name: c.index.name }],
   setTableComment: (c) => [{ kind: 'comment', target: { kind: 'table', table: c.table }, text: c.to }],
+  renameTable: (c) => [{ kind: 'renameTable', table: { schema: c.schema, name: c.from }, newName: c.to }],
+  renameColumn: (c) => [{ kind: 'renameColumn', table: c.table, column: c.from, newName: c.to }],
+  renameConstraint: (c) => [{ kind: 'renameConstraint', table: c.table, name: c.from, newName: c.to }],
+  renameIndex: (c) => [{ kind: 'renameIndex', table: c.table, name: c.from, newName: c.to }],
+  renameEnumValue: (c) => [{ kind: 'renameEnumValue', name: c.enum, from: c.from, to: c.to }],
+  setEnumComment: (c) => [typeComment(c.enum, c.to)],
 }
 
 /** The DDL statements of one change, in execution order. */
@@ -70,6 +76,8 @@ function rebuildEnum(c: AlterEnumChange): readonly Operation[] {
   return [
     { kind: 'renameType', name: c.enum, newName: oldName },
     { kind: 'createEnum', name: c.enum, values: c.to },
+    // The comment belonged to the old type.
+    ...(c.comment === null ? [] : [typeComment(c.enum, c.comment)]),
     ...columns,
     { kind: 'dropType', name: { schema: c.enum.schema, name: oldName } },
   ]
@@ -79,7 +87,7 @@ function nameOf(name: QualifiedName): QualifiedName {
   return { schema: name.schema, name: name.name }
 }
 
-function typeComment(name: QualifiedName, text: string): Operation {
+function typeComment(name: QualifiedName, text: string | null): Operation {
   return { kind: 'comment', target: { kind: 'type', name: nameOf(name) }, text }
 }
 

@@ -23,18 +23,24 @@ export type Operation =
   | { readonly kind: 'createEnum'; readonly name: QualifiedName; readonly values: readonly string[] }
   | { readonly kind: 'addEnumValue'; readonly name: QualifiedName; readonly value: string; readonly position: EnumValuePosition }
   | { readonly kind: 'renameType'; readonly name: QualifiedName; readonly newName: string }
+  | { readonly kind: 'renameEnumValue'; readonly name: QualifiedName; readonly from: string; readonly to: string }
   | { readonly kind: 'dropType'; readonly name: QualifiedName }
   /** Columns and constraints only: indexes and the table comment are separate operations. */
   | { readonly kind: 'createTable'; readonly table: Table }
   | { readonly kind: 'dropTable'; readonly table: QualifiedName }
+  | { readonly kind: 'renameTable'; readonly table: QualifiedName; readonly newName: string }
+  | { readonly kind: 'renameColumn'; readonly table: QualifiedName; readonly column: string; readonly newName: string }
   | { readonly kind: 'addColumn'; readonly table: QualifiedName; readonly column: Column }
   | { readonly kind: 'dropColumn'; readonly table: QualifiedName; readonly column: string }
   | { readonly kind: 'alterColumn'; readonly table: QualifiedName; readonly column: string; readonly action: ColumnAction }
   | { readonly kind: 'addConstraint'; readonly table: QualifiedName; readonly constraint: TableConstraint }
   | { readonly kind: 'dropConstraint'; readonly table: QualifiedName; readonly name: string }
+  | { readonly kind: 'renameConstraint'; readonly table: QualifiedName; readonly name: string; readonly newName: string }
   | { readonly kind: 'createIndex'; readonly table: QualifiedName; readonly index: Index }
   /** `table` only gives the schema: an index lives in its table's schema. */
   | { readonly kind: 'dropIndex'; readonly table: QualifiedName; readonly name: string }
+  /** `table` only gives the schema, as for `dropIndex`. */
+  | { readonly kind: 'renameIndex'; readonly table: QualifiedName; readonly name: string; readonly newName: string }
   | { readonly kind: 'comment'; readonly target: CommentTarget; readonly text: string | null }
 
 export type OperationKind = Operation['kind']

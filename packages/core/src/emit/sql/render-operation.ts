@@ -19,6 +19,7 @@ const RENDERERS: OperationHandlers<string> = {
   createEnum: (op) => `create type ${quoteQualified(op.name)} as enum (${op.values.map(quoteLiteral).join(', ')})`,
   addEnumValue: (op) => `alter type ${quoteQualified(op.name)} add value ${quoteLiteral(op.value)}${renderPosition(op.position)}`,
   renameType: (op) => `alter type ${quoteQualified(op.name)} rename to ${quoteIdentifier(op.newName)}`,
+  renameEnumValue: (op) => `alter type ${quoteQualified(op.name)} rename value ${quoteLiteral(op.from)} to ${quoteLiteral(op.to)}`,
   dropType: (op) => `drop type ${quoteQualified(op.name)}`,
   createTable: (op) => {
     const elements = [
@@ -32,12 +33,17 @@ const RENDERERS: OperationHandlers<string> = {
     return `create table ${quoteQualified(op.table)} (\n${body}\n)`
   },
   dropTable: (op) => `drop table ${quoteQualified(op.table)}`,
+  renameTable: (op) => `alter table ${quoteQualified(op.table)} rename to ${quoteIdentifier(op.newName)}`,
+  renameColumn: (op) =>
+    `alter table ${quoteQualified(op.table)} rename column ${quoteIdentifier(op.column)} to ${quoteIdentifier(op.newName)}`,
   addColumn: (op) => `alter table ${quoteQualified(op.table)} add column ${renderColumnDefinition(op.column)}`,
   dropColumn: (op) => `alter table ${quoteQualified(op.table)} drop column ${quoteIdentifier(op.column)}`,
   alterColumn: (op) =>
     `alter table ${quoteQualified(op.table)} alter column ${quoteIdentifier(op.column)} ${renderColumnAction(op.action)}`,
   addConstraint: (op) => `alter table ${quoteQualified(op.table)} add ${renderConstraint(op.constraint)}`,
   dropConstraint: (op) => `alter table ${quoteQualified(op.table)} drop constraint ${quoteIdentifier(op.name)}`,
+  renameConstraint: (op) =>
+    `alter table ${quoteQualified(op.table)} rename constraint ${quoteIdentifier(op.name)} to ${quoteIdentifier(op.newName)}`,
   createIndex: ({ table, index }) =>
     [
       `create${index.unique ? ' unique' : ''} index ${quoteIdentifier(index.name)} on ${quoteQualified(table)}`,
@@ -49,6 +55,8 @@ const RENDERERS: OperationHandlers<string> = {
       .filter((part) => part !== null)
       .join(' '),
   dropIndex: (op) => `drop index ${quoteQualified({ schema: op.table.schema, name: op.name })}`,
+  renameIndex: (op) =>
+    `alter index ${quoteQualified({ schema: op.table.schema, name: op.name })} rename to ${quoteIdentifier(op.newName)}`,
   comment: (op) => `comment on ${renderCommentTarget(op.target)} is ${op.text === null ? 'null' : quoteLiteral(op.text)}`,
 }
 

@@ -1,0 +1,19 @@
+import type { Change } from '../diff/change.js'
+import { enumValueAdditions } from '../emit/operations/enum-values.js'
+
+/**
+ * PostgreSQL refuses to use an enum value added by `ALTER TYPE ... ADD VALUE` before the
+ * transaction that added it commits ("unsafe use of new value"), and each migration runs in one
+ * transaction. So when values are added next to other changes (a default, a check, an index
+ * predicate may use them), the additions go in a migration of their own that runs first.
+ * A rebuilt enum needs no split: values of a type created in the same transaction are safe.
+ */
+export function splitEnumAdditions(changes: readonly Change[]): readonly (readonly Change[])[] {
+  const additions = changes.filter(isValueAddition)
+  const rest = changes.filter((change) => !isValueAddition(change))
+  return additions.length === 0 || rest.length === 0 ? [changes] : [additions, rest]
+}
+
+function isValueAddition(change: Change): boolean {
+  return change.kind === 'alterEnum' && enumValueAdditions(change.from, change.to) !== null
+}
