@@ -6,6 +6,7 @@ import { currentCommand } from './commands/current.js'
 import { downCommand } from './commands/down.js'
 import { historyCommand } from './commands/history.js'
 import { latestCommand } from './commands/latest.js'
+import { pullCommand } from './commands/pull.js'
 import { revisionCommand } from './commands/revision.js'
 import { sqlCommand } from './commands/sql.js'
 import { stampCommand } from './commands/stamp.js'
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(checkCommand)
       .command(stampCommand)
       .command(sqlCommand)
+      .command(pullCommand)
       .example('$0 autogenerate -m "add email to users"', 'write a migration for what the models changed')
       .example('$0 latest', 'apply the pending migrations (DATABASE_URL, else the embedded database)')
       .example('$0 status', 'what is applied and what is pending')

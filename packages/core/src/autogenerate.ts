@@ -77,7 +77,10 @@ function planOf(changes: readonly Change[]): MigrationPlan {
 }
 
 async function canonicaliseNear(models: Schema, database: Database): Promise<Schema> {
-  const scratch = await openScratchDatabase(database.target)
+  const scratch = await openScratchDatabase(
+    database.target,
+    models.extensions.map((extension) => extension.name),
+  )
   try {
     return await canonicaliseSchema(models, scratch)
   } finally {

@@ -13,7 +13,10 @@ interface Located {
 export function attachOrigins(canonical: Schema, models: Schema): Schema {
   return {
     schemas: canonical.schemas,
+    extensions: canonical.extensions.map((extension) => withOrigin(extension, byName(models.extensions, extension))),
     enums: canonical.enums.map((type) => attachEnum(type, find(models.enums, type))),
+    domains: canonical.domains.map((domain) => withOrigin(domain, find(models.domains, domain))),
+    sequences: canonical.sequences.map((sequence) => withOrigin(sequence, find(models.sequences, sequence))),
     tables: canonical.tables.map((table) => attachTable(table, find(models.tables, table))),
   }
 }

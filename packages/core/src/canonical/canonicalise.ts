@@ -114,6 +114,12 @@ function originOf(change: Change): Origin | null {
       return change.column.origin
     case 'alterColumn':
       return change.to.origin
+    case 'createExtension':
+      return change.extension.origin
+    case 'createDomain':
+      return change.domain.origin
+    case 'createSequence':
+      return change.sequence.origin
     default:
       return null
   }

@@ -1,11 +1,14 @@
 import type {
   CheckConstraint,
   Column,
+  Domain,
   EnumType,
+  Extension,
   ForeignKey,
   Index,
   PrimaryKey,
   Schema,
+  Sequence,
   Table,
   UniqueConstraint,
 } from '../schema/schema.js'
@@ -16,6 +19,7 @@ import type { TableRow } from './query-tables.js'
 export interface CatalogRows {
   /** Managed schemas, sorted. */
   readonly schemas: readonly string[]
+  readonly extensions: readonly Extension[]
   /** Sorted by (schema, name). */
   readonly tables: readonly TableRow[]
   /** In attnum order within each table. */
@@ -25,6 +29,8 @@ export interface CatalogRows {
   /** Sorted by name. */
   readonly indexes: readonly TableElement<Index>[]
   readonly enums: readonly EnumType[]
+  readonly domains: readonly Domain[]
+  readonly sequences: readonly Sequence[]
 }
 
 /** Puts the rows of the catalog queries together; every list keeps the order its query gave. */
@@ -34,7 +40,10 @@ export function assembleSchema(rows: CatalogRows): Schema {
   const indexes = groupByTable(rows.indexes)
   return {
     schemas: rows.schemas,
+    extensions: rows.extensions,
     enums: rows.enums,
+    domains: rows.domains,
+    sequences: rows.sequences,
     tables: rows.tables.map((table) =>
       assembleTable(table, columns.get(table.oid) ?? [], constraints.get(table.oid) ?? [], indexes.get(table.oid) ?? []),
     ),

@@ -4,9 +4,12 @@ import { assembleSchema } from './assemble-schema.js'
 import { tableFilter } from './ignored-tables.js'
 import { queryColumns } from './query-columns.js'
 import { queryConstraints } from './query-constraints.js'
+import { queryDomains } from './query-domains.js'
 import { queryEnums } from './query-enums.js'
+import { queryExtensions } from './query-extensions.js'
 import { queryIndexes } from './query-indexes.js'
 import { queryNamespaces } from './query-namespaces.js'
+import { querySequences } from './query-sequences.js'
 import { queryTables } from './query-tables.js'
 
 export interface ReadCatalogOptions {
@@ -35,7 +38,7 @@ const DEFAULT_SCHEMA = 'public'
  * print types and functions of `public` unqualified and all others schema-qualified, the same
  * way on both sides of a diff.
  *
- * Not read yet: partitions, exclusion constraints, views, sequences, domains, functions,
+ * Not read yet: partitions, exclusion constraints, views, functions,
  * triggers, index opclasses and per-key collations, NOT VALID / NOT ENFORCED flags, virtual
  * generated columns (PostgreSQL 18).
  */
@@ -52,9 +55,22 @@ export function readCatalog(db: Kysely<any>, options: ReadCatalogOptions = {}): 
     const constraints = await queryConstraints(trx, tableOids)
     const indexes = await queryIndexes(trx, tableOids)
     const enums = await queryEnums(trx, searched)
+    const extensions = await queryExtensions(trx)
+    const domains = await queryDomains(trx, searched)
+    const sequences = await querySequences(trx, searched)
     // Without a request, the managed schemas are those an object was read from.
-    const managed = requested === undefined ? [...tables, ...enums].map((object) => object.schema) : searched
-    return assembleSchema({ schemas: sortedUnique([DEFAULT_SCHEMA, ...managed]), tables, columns, constraints, indexes, enums })
+    const managed = requested === undefined ? [...tables, ...enums, ...domains, ...sequences].map((object) => object.schema) : searched
+    return assembleSchema({
+      schemas: sortedUnique([DEFAULT_SCHEMA, ...managed]),
+      extensions,
+      tables,
+      columns,
+      constraints,
+      indexes,
+      enums,
+      domains,
+      sequences,
+    })
   })
 }
 

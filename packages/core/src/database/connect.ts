@@ -7,8 +7,8 @@ import { PGliteDialect } from './pglite-dialect.js'
 /** Where a command's database is: a PostgreSQL URL, or the embedded database. */
 export type DatabaseTarget =
   | { readonly kind: 'url'; readonly url: string }
-  | { readonly kind: 'embedded'; readonly dataDir: string }
-  | { readonly kind: 'memory' }
+  | { readonly kind: 'embedded'; readonly dataDir: string; readonly extensions?: readonly string[] }
+  | { readonly kind: 'memory'; readonly extensions?: readonly string[] }
 
 export interface Database {
   readonly db: Kysely<any>
@@ -21,7 +21,7 @@ export interface Database {
 /** Opens the target and proves the connection works, so a bad URL fails here with exit 2. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind !== 'url') {
-    const pglite = await openPGlite(target.kind === 'embedded' ? target.dataDir : undefined)
+    const pglite = await openPGlite(target.kind === 'embedded' ? target.dataDir : undefined, target.extensions)
     const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) })
     const label = target.kind === 'embedded' ? `embedded database (${target.dataDir})` : 'in-memory embedded database'
     return {

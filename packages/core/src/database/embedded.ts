@@ -2,6 +2,7 @@ import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pgliteExtensions } from './pglite-extensions.js'
 
 /** PGlite's version, part of the snapshot's name so an upgrade never loads an old data dir. */
 const PGLITE_VERSION = '0.5'
@@ -12,13 +13,18 @@ const SNAPSHOT_FILE = join(tmpdir(), `kysely-autogen-pglite-${PGLITE_VERSION}-${
  * lives in memory. A fresh PGlite spends ~3.5 s in initdb; one started from a saved snapshot of an
  * empty cluster takes ~0.5 s, so the first in-memory start saves one in the temp folder, and new
  * data directories (a project's first command) start from it when it exists.
+ *
+ * `extensions` are the contrib extensions to register (see pglite-extensions.ts): registration
+ * happens at every start, whatever the data directory holds, so it is an option of the open and
+ * never part of the snapshot (which stays an empty cluster, valid for any extension set).
  */
-export async function openPGlite(dataDir?: string): Promise<PGlite> {
-  if (dataDir !== undefined && (await isInitialised(dataDir))) return PGlite.create(dataDir)
+export async function openPGlite(dataDir?: string, extensionNames: readonly string[] = []): Promise<PGlite> {
+  const extensions = await pgliteExtensions(extensionNames)
+  if (dataDir !== undefined && (await isInitialised(dataDir))) return PGlite.create({ dataDir, extensions })
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true })
   const snapshot = await readSnapshot()
-  if (snapshot !== null) return PGlite.create({ dataDir, loadDataDir: snapshot })
-  const pglite = await PGlite.create({ dataDir })
+  if (snapshot !== null) return PGlite.create({ dataDir, loadDataDir: snapshot, extensions })
+  const pglite = await PGlite.create({ dataDir, extensions })
   // The snapshot is taken of an empty cluster only, never of a project's data.
   if (dataDir === undefined) await saveSnapshot(pglite)
   return pglite

@@ -8,9 +8,10 @@ import { PGliteDialect } from './pglite-dialect.js'
  * In-memory scratch PGlites, reused within the process: starting one costs ~0.7 s even from the
  * empty-cluster snapshot, while emptying one costs a few milliseconds, and canonicalising runs
  * once per autogenerate (and per test case). A closed scratch is emptied and kept for the next
- * open; concurrent opens get different instances.
+ * open with the same extensions (registered at start, so part of the key); concurrent opens get
+ * different instances.
  */
-const idle: PGlite[] = []
+const idle = new Map<string, PGlite[]>()
 
 const LABEL = 'in-memory embedded database'
 
@@ -18,12 +19,13 @@ const LABEL = 'in-memory embedded database'
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'pg_toast']
 const BUILT_IN_EXTENSIONS = ['plpgsql']
 
-export async function openScratchPGlite(): Promise<Database> {
-  const pglite = idle.pop() ?? (await openPGlite())
+export async function openScratchPGlite(extensions: readonly string[]): Promise<Database> {
+  const key = [...extensions].sort().join(',')
+  const pglite = idle.get(key)?.pop() ?? (await openPGlite(undefined, extensions))
   const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) })
   return {
     db,
-    target: { kind: 'memory' },
+    target: { kind: 'memory', extensions },
     label: LABEL,
     close: async () => {
       try {
@@ -34,7 +36,7 @@ export async function openScratchPGlite(): Promise<Database> {
         throw error
       }
       await db.destroy()
-      idle.push(pglite)
+      idle.set(key, [...(idle.get(key) ?? []), pglite])
     },
   }
 }

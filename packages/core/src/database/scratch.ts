@@ -8,10 +8,12 @@ const SCRATCH_PREFIX = 'kysely_autogen_scratch_'
 /**
  * An empty database that is dropped on close. Next to a server, it is a new database on that
  * same server (so PostgreSQL of the same version prints every canonical form); otherwise an
- * in-memory embedded PGlite, reused within the process (see scratch-pglite.ts).
+ * in-memory embedded PGlite, with the contrib `extensions` registered (a server has its own),
+ * reused within the process (see scratch-pglite.ts).
  */
-export async function openScratchDatabase(near: DatabaseTarget): Promise<Database> {
-  if (near.kind !== 'url') return openScratchPGlite()
+export async function openScratchDatabase(near: DatabaseTarget, extensions: readonly string[] = []): Promise<Database> {
+  // A scratch next to an embedded database also needs the extensions registered there.
+  if (near.kind !== 'url') return openScratchPGlite([...new Set([...(near.extensions ?? []), ...extensions])])
   const admin = await openDatabase(near)
   const name = `${SCRATCH_PREFIX}${randomBytes(6).toString('hex')}`
   try {

@@ -1,6 +1,10 @@
 import type {
   CheckConstraint,
   Column,
+  Domain,
+  Extension,
+  Sequence,
+  SequenceOwner,
   EnumType,
   ForeignKey,
   Index,
@@ -45,6 +49,16 @@ export type Change =
   | RenameIndexChange
   | RenameEnumValueChange
   | SetEnumCommentChange
+  | CreateExtensionChange
+  | DropExtensionChange
+  | CreateDomainChange
+  | DropDomainChange
+  | AlterDomainChange
+  | CreateSequenceChange
+  | DropSequenceChange
+  | AlterSequenceChange
+  | OwnSequenceChange
+  | DisownSequenceChange
 
 export type ChangeKind = Change['kind']
 
@@ -244,6 +258,66 @@ export interface SetEnumCommentChange {
   readonly enum: QualifiedName
   readonly from: string | null
   readonly to: string | null
+}
+
+export interface CreateExtensionChange {
+  readonly kind: 'createExtension'
+  readonly extension: Extension
+}
+
+export interface DropExtensionChange {
+  readonly kind: 'dropExtension'
+  readonly extension: Extension
+}
+
+export interface CreateDomainChange {
+  readonly kind: 'createDomain'
+  readonly domain: Domain
+}
+
+export interface DropDomainChange {
+  readonly kind: 'dropDomain'
+  readonly domain: Domain
+}
+
+/** Default, NOT NULL or checks of a domain changed (its base type cannot be altered). */
+export interface AlterDomainChange {
+  readonly kind: 'alterDomain'
+  readonly from: Domain
+  readonly to: Domain
+}
+
+/** Creates the sequence without its owner: `ownSequence` follows once the column exists. */
+export interface CreateSequenceChange {
+  readonly kind: 'createSequence'
+  readonly sequence: Sequence
+}
+
+/** Drops the sequence; its owner is released first by `disownSequence`. */
+export interface DropSequenceChange {
+  readonly kind: 'dropSequence'
+  readonly sequence: Sequence
+}
+
+/** Type, start or increment of a sequence changed. */
+export interface AlterSequenceChange {
+  readonly kind: 'alterSequence'
+  readonly from: Sequence
+  readonly to: Sequence
+}
+
+/** `ALTER SEQUENCE ... OWNED BY table.column`: dropping the column then drops the sequence. */
+export interface OwnSequenceChange {
+  readonly kind: 'ownSequence'
+  readonly sequence: QualifiedName
+  readonly owner: SequenceOwner
+}
+
+/** `ALTER SEQUENCE ... OWNED BY NONE`, before the owning column or table is dropped. */
+export interface DisownSequenceChange {
+  readonly kind: 'disownSequence'
+  readonly sequence: QualifiedName
+  readonly owner: SequenceOwner
 }
 
 /** Dispatch table type: one handler per change kind, checked exhaustively by the compiler. */

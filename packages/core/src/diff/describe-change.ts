@@ -49,6 +49,16 @@ const DESCRIPTIONS: ChangeHandlers<Description> = {
   renameIndex: (c) => alter(`rename index ${c.from} on ${displayName(c.table)} → ${c.to}`),
   renameEnumValue: (c) => alter(`enum ${displayName(c.enum)} value ${c.from} → ${c.to}`),
   setEnumComment: (c) => alter(`comment on enum ${displayName(c.enum)}`),
+  createExtension: (c) => create(`extension ${c.extension.name}`),
+  dropExtension: (c) => drop(`extension ${c.extension.name}`),
+  createDomain: (c) => create(`domain ${displayName(c.domain)} ${c.domain.type}`),
+  dropDomain: (c) => drop(`domain ${displayName(c.domain)}`),
+  alterDomain: (c) => alter(`domain ${displayName(c.to)}`),
+  createSequence: (c) => create(`sequence ${displayName(c.sequence)}`),
+  dropSequence: (c) => drop(`sequence ${displayName(c.sequence)}`),
+  alterSequence: (c) => alter(`sequence ${displayName(c.to)}`),
+  ownSequence: (c) => alter(`sequence ${displayName(c.sequence)} owned by ${displayName(c.owner.table)}.${c.owner.column}`),
+  disownSequence: (c) => alter(`sequence ${displayName(c.sequence)} owned by none`),
 }
 
 /** Destructive exactly when the migration file warns about it (`destructiveNote`). */

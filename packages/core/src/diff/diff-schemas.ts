@@ -3,6 +3,7 @@ import { quoteQualified } from '../schema/names.js'
 import type { Change, EnumColumnUse } from './change.js'
 import { type ColumnRework, checkUses, columnRework, indexUses, keyUses, reworkedColumns } from './column-dependents.js'
 import { matchBy, sameDefinition } from './compare.js'
+import { diffDatabaseObjects } from './diff-database-objects.js'
 import { applyRenames, dropBeforeRenames } from './renames.js'
 
 /**
@@ -22,18 +23,21 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
   const enums = matchBy(current.enums, desired.enums, qualifiedKey)
   const tables = matchBy(current.tables, desired.tables, qualifiedKey)
   const reworks = new Map(tables.kept.map(([from, to]) => [qualifiedKey(to), columnRework(from, to)]))
+  const objects = diffDatabaseObjects(current, desired)
   const tableChanges = tables.kept.flatMap(([from, to]) => diffTable(from, to, reworks))
   const early = tableChanges.map((change) => dropBeforeRenames(change, renamed))
   return [
     ...early.filter((change) => change !== null),
     ...renamed.changes,
     ...schemas.added.map((schema): Change => ({ kind: 'createSchema', schema })),
+    ...objects.created,
     ...enums.added.map((type): Change => ({ kind: 'createEnum', enum: type })),
     ...enums.kept.flatMap(([from, to]) => diffEnum(from, to, current)),
     ...tables.added.map((table): Change => ({ kind: 'createTable', table })),
     ...tableChanges.filter((_, i) => early[i] === null),
     ...tables.removed.map((table): Change => ({ kind: 'dropTable', table })),
     ...enums.removed.map((type): Change => ({ kind: 'dropEnum', enum: type })),
+    ...objects.dropped,
     ...schemas.removed.map((schema): Change => ({ kind: 'dropSchema', schema })),
   ]
 }

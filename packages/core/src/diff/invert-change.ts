@@ -28,6 +28,16 @@ const INVERSES: ChangeHandlers<Change> = {
   renameIndex: (c) => ({ ...c, from: c.to, to: c.from }),
   renameEnumValue: (c) => ({ ...c, from: c.to, to: c.from }),
   setEnumComment: (c) => ({ ...c, from: c.to, to: c.from }),
+  createExtension: (c) => ({ kind: 'dropExtension', extension: c.extension }),
+  dropExtension: (c) => ({ kind: 'createExtension', extension: c.extension }),
+  createDomain: (c) => ({ kind: 'dropDomain', domain: c.domain }),
+  dropDomain: (c) => ({ kind: 'createDomain', domain: c.domain }),
+  alterDomain: (c) => ({ ...c, from: c.to, to: c.from }),
+  createSequence: (c) => ({ kind: 'dropSequence', sequence: c.sequence }),
+  dropSequence: (c) => ({ kind: 'createSequence', sequence: c.sequence }),
+  alterSequence: (c) => ({ ...c, from: c.to, to: c.from }),
+  ownSequence: (c) => ({ kind: 'disownSequence', sequence: c.sequence, owner: c.owner }),
+  disownSequence: (c) => ({ kind: 'ownSequence', sequence: c.sequence, owner: c.owner }),
 }
 
 /** The change that undoes `change` exactly. */

@@ -53,6 +53,17 @@ const NOTES: ChangeHandlers<string | null> = {
   renameIndex: () => null,
   renameEnumValue: () => null,
   setEnumComment: () => null,
+  // Without CASCADE these fail while anything uses them, so no data can go with them.
+  createExtension: () => null,
+  dropExtension: () => null,
+  createDomain: () => null,
+  dropDomain: () => null,
+  alterDomain: () => null,
+  createSequence: () => null,
+  dropSequence: (c) => `drops sequence ${quoted(c.sequence)} and its current value.`,
+  alterSequence: () => null,
+  ownSequence: () => null,
+  disownSequence: () => null,
 }
 
 /**

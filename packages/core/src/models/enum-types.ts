@@ -38,7 +38,7 @@ export function isNullish(node: TypeNode): boolean {
 }
 
 /** `OrderStatus` → `order_status`, `HTTPMethod` → `http_method`. */
-function snakeCase(name: string): string {
+export function snakeCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')

@@ -186,7 +186,7 @@ export function isFunctionCall(tokens: readonly Token[]): boolean {
 }
 
 /** Reads tag text token by token. */
-class TagCursor {
+export class TagCursor {
   private readonly tokens: readonly Token[]
   private position = 0
 
@@ -255,6 +255,15 @@ class TagCursor {
       if (item.length !== 1 || !isName(item[0])) throw new TagSyntaxError(`expected a column name, got "${textOf(this.source, item)}"`)
       return item[0].value
     })
+  }
+
+  /** The text up to the first top-level token where `stop(tokens, index)` holds, verbatim. */
+  until(stop: (tokens: readonly Token[], index: number) => boolean): string {
+    const start = this.position
+    while (!this.atEnd() && !stop(this.tokens, this.position)) {
+      this.position = this.tokens[this.position].kind === 'open' ? matchingClose(this.tokens, this.position) + 1 : this.position + 1
+    }
+    return textOf(this.source, this.tokens.slice(start, this.position))
   }
 
   /** The remaining text, verbatim. */

@@ -86,15 +86,11 @@ function parseJsDoc(text: string, firstLine: number): JsDocInfo {
   }
 }
 
-/** Tags of the model language that a later version will read: refused, never silently ignored. */
-const NOT_SUPPORTED_YET: ReadonlySet<string> = new Set(['extension', 'sequence', 'domain'])
-
 /** Names the first tag that is not allowed here, with the tag's own line. */
 export function checkTagNames(tags: readonly JsDocTag[], allowed: ReadonlySet<string>, origin: ModelOrigin): void {
   for (const tag of tags) {
     if (allowed.has(tag.name)) continue
-    const problem = NOT_SUPPORTED_YET.has(tag.name) ? 'is not supported yet' : 'is not a known tag here'
-    throw errorAt(tagOrigin(origin, tag), `@${tag.name} ${problem}`)
+    throw errorAt(tagOrigin(origin, tag), `@${tag.name} is not a known tag here`)
   }
 }
 

@@ -1,13 +1,16 @@
 import { ModelError } from '../errors.js'
-import type { Schema } from '../schema/schema.js'
+import type { Extension, ModelOrigin, Schema, Sequence } from '../schema/schema.js'
 import { nameConstraints } from './constraint-names.js'
+import { parseSequence } from './database-specs.js'
+import { DomainRegistry, isDomainAlias } from './domain-types.js'
 import { compare, EnumRegistry } from './enum-types.js'
-import { checkTagNames, readJsDoc, tagOrigin } from './jsdoc-tags.js'
+import { checkTagNames, type JsDocTag, readJsDoc, tagOrigin } from './jsdoc-tags.js'
 import { displayPath, errorAt, originOf } from './model-location.js'
 import { objectProperties } from './object-members.js'
 import { readTable, type TableDraft } from './read-table.js'
 import { findExport } from './resolve-aliases.js'
 import { ModelSources } from './source-files.js'
+import { parseTag } from './tag-values.js'
 import { TypeMapper } from './type-mapping.js'
 import { validateReferences } from './validate-references.js'
 
@@ -25,7 +28,8 @@ export interface ReadModelsOptions {
 
 const DEFAULT_ROOT = 'DB'
 const PUBLIC_SCHEMA = 'public'
-const ROOT_TAGS: ReadonlySet<string> = new Set(['schema'])
+const ROOT_TAGS: ReadonlySet<string> = new Set(['schema', 'extension', 'sequence'])
+const ONE_NAME = /^\S+$/
 
 export function readModels(entryFile: string, options: ReadModelsOptions = {}): Schema {
   const rootName = options.rootInterface ?? DEFAULT_ROOT
@@ -37,20 +41,58 @@ export function readModels(entryFile: string, options: ReadModelsOptions = {}): 
   const rootOrigin = originOf(root, rootName)
   const { tags } = readJsDoc(root)
   checkTagNames(tags, ROOT_TAGS, rootOrigin)
-  const declaredSchemas = tags.map((tag) => {
-    if (!/^\S+$/.test(tag.text)) throw errorAt(tagOrigin(rootOrigin, tag), `@schema needs one schema name, found "${tag.text}"`)
-    return tag.text
-  })
+  const declaredSchemas = tags.filter((tag) => tag.name === 'schema').map((tag) => oneName(tag, rootOrigin, 'schema'))
+  const extensions = readExtensions(tags, rootOrigin)
+  const sequences = readSequences(tags, rootOrigin)
 
   const enums = new EnumRegistry()
-  const context = { sources, mapper: new TypeMapper(sources, enums), rootName }
+  const domains = new DomainRegistry()
+  const context = { sources, mapper: new TypeMapper(sources, enums, domains), rootName }
   const drafts = objectProperties(sources, root).map((key) => readTable(key, context))
   rejectDuplicateTables(drafts)
   validateReferences(drafts, rootName)
   const tables = nameConstraints(drafts)
+  // `@domain` declares the domain even when no column uses it (an enum needs a column).
+  sources.loaded().forEach((file) => file.getTypeAliases().filter(isDomainAlias).forEach((alias) => domains.use(alias)))
   const enumTypes = enums.list()
-  const schemas = new Set([PUBLIC_SCHEMA, ...declaredSchemas, ...tables.map((table) => table.schema), ...enumTypes.map((type) => type.schema)])
-  return { schemas: [...schemas].sort(compare), enums: enumTypes, tables }
+  const domainTypes = domains.list()
+  const schemas = new Set(
+    [PUBLIC_SCHEMA, ...declaredSchemas, ...tables, ...enumTypes, ...domainTypes, ...sequences].map((object) =>
+      typeof object === 'string' ? object : object.schema,
+    ),
+  )
+  return { schemas: [...schemas].sort(compare), extensions, enums: enumTypes, domains: domainTypes, sequences, tables }
+}
+
+function oneName(tag: JsDocTag, origin: ModelOrigin, what: string): string {
+  if (!ONE_NAME.test(tag.text)) throw errorAt(tagOrigin(origin, tag), `@${tag.name} needs one ${what} name, found "${tag.text}"`)
+  return tag.text
+}
+
+/** `@extension citext`, sorted by name; one tag per extension. */
+function readExtensions(tags: readonly JsDocTag[], origin: ModelOrigin): readonly Extension[] {
+  const extensions = tags
+    .filter((tag) => tag.name === 'extension')
+    .map((tag) => ({ name: oneName(tag, origin, 'extension'), origin: tagOrigin(origin, tag) }))
+  rejectDuplicates(extensions.map((extension) => ({ key: extension.name, origin: extension.origin })), 'extension')
+  return extensions.sort((a, b) => compare(a.name, b.name)) satisfies readonly Extension[]
+}
+
+/** `@sequence name [as type] [start n] [increment n] [ownedBy table.column]`, sorted by (schema, name). */
+function readSequences(tags: readonly JsDocTag[], origin: ModelOrigin): readonly Sequence[] {
+  const sequences = tags
+    .filter((tag) => tag.name === 'sequence')
+    .map((tag) => ({ ...parseTag(tag, origin, parseSequence), origin: tagOrigin(origin, tag) }))
+  rejectDuplicates(sequences.map((sequence) => ({ key: `${sequence.schema}.${sequence.name}`, origin: sequence.origin })), 'sequence')
+  return sequences.sort((a, b) => (a.schema === b.schema ? compare(a.name, b.name) : compare(a.schema, b.schema))) satisfies readonly Sequence[]
+}
+
+function rejectDuplicates(items: readonly { readonly key: string; readonly origin: ModelOrigin }[], what: string): void {
+  const seen = new Set<string>()
+  for (const { key, origin } of items) {
+    if (seen.has(key)) throw errorAt(origin, `${what} "${key}" is declared twice`)
+    seen.add(key)
+  }
 }
 
 function rejectDuplicateTables(drafts: readonly TableDraft[]): void {

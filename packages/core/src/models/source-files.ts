@@ -49,6 +49,11 @@ export class ModelSources {
     throw new ModelError(file, lineAt(from), `cannot find the model file imported as "${specifier}"`)
   }
 
+  /** Every file read so far, in the order they were first read. */
+  loaded(): readonly SourceFile[] {
+    return [...this.files.values()]
+  }
+
   private load(absolute: string): SourceFile {
     const cached = this.files.get(absolute)
     if (cached !== undefined) return cached

@@ -28,11 +28,14 @@ export function tagText(tags: readonly JsDocTag[], name: string, origin: ModelOr
 
 /** Runs a tag grammar, turning its syntax errors into model errors at the tag's line. */
 export function declare<T>(tag: JsDocTag, origin: ModelOrigin, parse: (text: string) => Unnamed<T>): Declared<T> {
-  const at = tagOrigin(origin, tag)
+  return { spec: parseTag(tag, origin, parse), tag: tag.name, origin: tagOrigin(origin, tag) }
+}
+
+export function parseTag<T>(tag: JsDocTag, origin: ModelOrigin, parse: (text: string) => T): T {
   try {
-    return { spec: parse(tag.text), tag: tag.name, origin: at }
+    return parse(tag.text)
   } catch (error) {
-    if (error instanceof TagSyntaxError) throw errorAt(at, `@${tag.name}: ${error.message}`)
+    if (error instanceof TagSyntaxError) throw errorAt(tagOrigin(origin, tag), `@${tag.name}: ${error.message}`)
     throw error
   }
 }

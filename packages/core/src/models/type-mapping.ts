@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, type TypeAliasDeclaration, type TypeNode, type TypeReferenceNode, type UnionTypeNode } from 'ts-morph'
 import type { IdentityKind } from '../schema/schema.js'
 import { quoteQualified } from '../schema/names.js'
+import { type DomainRegistry, isDomainAlias } from './domain-types.js'
 import { isNull, isNullish, stringLiterals, type EnumRegistry } from './enum-types.js'
 import { checkTagNames, readJsDoc } from './jsdoc-tags.js'
 import { originOf } from './model-location.js'
@@ -47,6 +48,7 @@ export class TypeMapper {
   constructor(
     private readonly sources: ModelSources,
     private readonly enums: EnumRegistry,
+    private readonly domains: DomainRegistry,
   ) {}
 
   map(node: TypeNode, bindings: Bindings = NO_BINDINGS): MappedType {
@@ -109,6 +111,7 @@ export class TypeMapper {
       const nullable = Node.isUnionTypeNode(body) && body.getTypeNodes().some(isNull)
       return { ...plain(quoteQualified(this.enums.use(alias))), nullable }
     }
+    if (isDomainAlias(alias)) return plain(quoteQualified(this.domains.use(alias)))
     checkTagNames(readJsDoc(alias).tags, NO_TAGS, originOf(alias, alias.getName()))
     if (this.expanding.has(alias)) return problem(`type "${alias.getName()}" refers to itself ${UNKNOWN_HINT}`)
     // Arguments are read where they were written; defaults where the alias declares them.

@@ -40,4 +40,17 @@ export const PHASE_OF_KIND: { readonly [K in ChangeKind]: number } = {
   setEnumComment: 13,
   dropEnum: 14,
   dropSchema: 15,
+  // Extensions, domains and sequences before the tables whose types and defaults use them (the
+  // differ lists extensions first); an owner is set once its column exists and released
+  // before it is dropped; drops follow the tables, extensions last (a domain may use their types).
+  createExtension: 0,
+  createDomain: 1,
+  createSequence: 1,
+  alterDomain: 2,
+  alterSequence: 2,
+  disownSequence: 3,
+  ownSequence: 12,
+  dropDomain: 14,
+  dropSequence: 14,
+  dropExtension: 15,
 }

@@ -33,8 +33,48 @@ export interface QualifiedName {
 export interface Schema {
   /** Namespaces the schema manages, sorted; always includes every schema an object lives in. */
   readonly schemas: readonly string[]
+  /** Sorted by name. */
+  readonly extensions: readonly Extension[]
   readonly enums: readonly EnumType[]
+  /** Sorted by (schema, name). */
+  readonly domains: readonly Domain[]
+  /** Sorted by (schema, name). */
+  readonly sequences: readonly Sequence[]
   readonly tables: readonly Table[]
+}
+
+/** `CREATE EXTENSION`: the objects it creates belong to it and are never read as the schema's. */
+export interface Extension {
+  readonly name: string
+  readonly origin: Origin | null
+}
+
+/** `CREATE DOMAIN name AS type [NOT NULL] [DEFAULT ...] [CHECK (...)]`. */
+export interface Domain extends QualifiedName {
+  /** The base type, printed like a column type. */
+  readonly type: string
+  readonly notNull: boolean
+  readonly default: string | null
+  /** By name; the expression refers to the value as `VALUE`. */
+  readonly checks: readonly CheckConstraint[]
+  readonly origin: Origin | null
+}
+
+/**
+ * `CREATE SEQUENCE name AS type START n INCREMENT n`, with `OWNED BY` a column (a serial
+ * column's sequence is owned by it). Numbers are text: a bigint does not fit a JS number.
+ */
+export interface Sequence extends QualifiedName {
+  readonly type: string
+  readonly start: string
+  readonly increment: string
+  readonly ownedBy: SequenceOwner | null
+  readonly origin: Origin | null
+}
+
+export interface SequenceOwner {
+  readonly table: QualifiedName
+  readonly column: string
 }
 
 export interface EnumType extends QualifiedName {
@@ -152,4 +192,4 @@ export interface Index {
   readonly origin: Origin | null
 }
 
-export const EMPTY_SCHEMA: Schema = { schemas: ['public'], enums: [], tables: [] }
+export const EMPTY_SCHEMA: Schema = { schemas: ['public'], extensions: [], enums: [], domains: [], sequences: [], tables: [] }

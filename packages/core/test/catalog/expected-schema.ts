@@ -1,4 +1,4 @@
-import type { Column, EnumType, ForeignKey, Index, IndexKey, Schema, Table } from '../../src/schema/schema.js'
+import { type Column, EMPTY_SCHEMA, type EnumType, type ForeignKey, type Index, type IndexKey, type Schema, type Table } from '../../src/schema/schema.js'
 
 /**
  * Builders for the whole objects the catalog reader must return. Every field has an explicit
@@ -89,7 +89,7 @@ export function asc(name: string): IndexKey {
 }
 
 export function schema(fields: Partial<Schema>): Schema {
-  return { schemas: ['public'], enums: [], tables: [], ...fields }
+  return { ...EMPTY_SCHEMA, ...fields }
 }
 
 /** The Schema as a diff sees it when comparing two databases: without catalog oids. */

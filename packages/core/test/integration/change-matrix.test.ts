@@ -9,6 +9,7 @@ import { resetDatabase } from '../support/reset-database.js'
 import { stripOrigins } from '../support/strip-origins.js'
 import { BACKENDS, openTestDatabase } from '../support/test-databases.js'
 import { MATRIX_CASES } from './change-matrix.cases.js'
+import { DATABASE_OBJECT_CASES } from './change-matrix.database-objects.cases.js'
 
 /**
  * For every case: database at `before` (generated and applied from empty), models at `after`;
@@ -30,7 +31,7 @@ describe.each(BACKENDS)('change matrix on %s', (backend) => {
     await resetDatabase(database)
   })
 
-  test.each(MATRIX_CASES)('$name', async ({ before, after, allowDrop }) => {
+  test.each([...MATRIX_CASES, ...DATABASE_OBJECT_CASES])('$name', async ({ before, after, allowDrop }) => {
     const project = await createTestProject(database)
     try {
       await project.writeModels(before)

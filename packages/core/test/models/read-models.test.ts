@@ -1,4 +1,4 @@
-import type { Schema, Table } from '../../src/schema/schema.js'
+import { EMPTY_SCHEMA, type Schema, type Table } from '../../src/schema/schema.js'
 import { column, ENTRY, modelProject } from './model-project.js'
 
 const NO_CONSTRAINTS = { primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [], comment: null, renamedFrom: null } as const
@@ -69,6 +69,7 @@ export interface NoteTable {
     const notes = (marker: string, symbol: string) => project.at('models/tables/notes.ts', marker, symbol)
     const audit = (marker: string, symbol: string) => project.at('models/tables/audit/index.ts', marker, symbol)
     const expected: Schema = {
+      ...EMPTY_SCHEMA,
       schemas: ['audit', 'public', 'reporting'],
       enums: [{ schema: 'public', name: 'role', values: ['admin', 'member'], comment: 'A named union of string literals is an enum.', renamedValues: [], origin: users('export type Role', 'Role') }],
       tables: [

@@ -1,4 +1,4 @@
-import type { Column, ForeignKey, Schema, Table } from '../../src/schema/schema.js'
+import { type Column, EMPTY_SCHEMA, type ForeignKey, type Schema, type Table } from '../../src/schema/schema.js'
 
 /** Compact builders for Schema values in tests: every field explicit, overridable. */
 export function column(name: string, type: string, overrides: Partial<Column> = {}): Column {
@@ -49,5 +49,5 @@ export function foreignKey(name: string, columns: readonly string[], references:
 }
 
 export function schema(tables: readonly Table[], overrides: Partial<Schema> = {}): Schema {
-  return { schemas: ['public'], enums: [], tables, ...overrides }
+  return { ...EMPTY_SCHEMA, tables, ...overrides }
 }

@@ -9,8 +9,11 @@ export type Backend = 'pglite' | 'server'
  */
 export const BACKENDS: readonly Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'server'] : ['pglite']
 
+/** Contrib extensions the tests use, registered in every test PGlite (a server has them all). */
+const TEST_EXTENSIONS: readonly string[] = ['citext']
+
 /** A new, empty database on the backend; `close()` drops it. */
 export function openTestDatabase(backend: Backend): Promise<Database> {
-  if (backend === 'pglite') return openDatabase({ kind: 'memory' })
+  if (backend === 'pglite') return openDatabase({ kind: 'memory', extensions: TEST_EXTENSIONS })
   return openScratchDatabase({ kind: 'url', url: process.env.TEST_DATABASE_URL! })
 }

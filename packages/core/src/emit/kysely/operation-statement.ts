@@ -54,6 +54,20 @@ const STATEMENTS: OperationHandlers<CallChain> = {
   renameIndex: (op) => rawStatement(renderOperationSql(op)),
   // No COMMENT ON in Kysely.
   comment: (op) => rawStatement(renderOperationSql(op)),
+  // No extension, domain or sequence builders in Kysely.
+  createExtension: raw,
+  dropExtension: raw,
+  createDomain: raw,
+  alterDomain: raw,
+  dropDomain: raw,
+  createSequence: raw,
+  alterSequence: raw,
+  setSequenceOwner: raw,
+  dropSequence: raw,
+}
+
+function raw(operation: Operation): CallChain {
+  return rawStatement(renderOperationSql(operation))
 }
 
 /** The `await`ed expression for one operation: a builder chain where Kysely says it exactly. */

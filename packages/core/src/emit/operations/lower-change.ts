@@ -2,6 +2,7 @@ import { type AlterEnumChange, type Change, type ChangeHandlers, dispatchChange 
 import { quoteIdentifier, quoteQualified } from '../../schema/names.js'
 import type { Column, QualifiedName } from '../../schema/schema.js'
 import { columnActions } from './column-actions.js'
+import { DATABASE_OBJECT_LOWERINGS } from './lower-database-objects.js'
 import { enumValueAdditions } from './enum-values.js'
 import type { ColumnAction, Operation } from './operation.js'
 
@@ -47,6 +48,7 @@ const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
   renameIndex: (c) => [{ kind: 'renameIndex', table: c.table, name: c.from, newName: c.to }],
   renameEnumValue: (c) => [{ kind: 'renameEnumValue', name: c.enum, from: c.from, to: c.to }],
   setEnumComment: (c) => [typeComment(c.enum, c.to)],
+  ...DATABASE_OBJECT_LOWERINGS,
 }
 
 /** The DDL statements of one change, in execution order. */

@@ -9,6 +9,7 @@ import type {
   Table,
   UniqueConstraint,
 } from '../../schema/schema.js'
+import type { DatabaseObjectOperation } from './database-object-operation.js'
 
 /**
  * One DDL statement, as data. `lowerChange` turns a `Change` into these (deciding order, enum
@@ -42,6 +43,7 @@ export type Operation =
   /** `table` only gives the schema, as for `dropIndex`. */
   | { readonly kind: 'renameIndex'; readonly table: QualifiedName; readonly name: string; readonly newName: string }
   | { readonly kind: 'comment'; readonly target: CommentTarget; readonly text: string | null }
+  | DatabaseObjectOperation
 
 export type OperationKind = Operation['kind']
 

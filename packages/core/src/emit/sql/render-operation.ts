@@ -7,6 +7,7 @@ import {
   type OperationHandlers,
   dispatchOperation,
 } from '../operations/operation.js'
+import { DATABASE_OBJECT_RENDERERS } from './render-database-objects.js'
 import { renderColumnDefinition, renderConstraint, renderIndexKey, renderNames } from './render-parts.js'
 
 /** Indentation of column and constraint lines inside CREATE TABLE. */
@@ -58,6 +59,7 @@ const RENDERERS: OperationHandlers<string> = {
   renameIndex: (op) =>
     `alter index ${quoteQualified({ schema: op.table.schema, name: op.name })} rename to ${quoteIdentifier(op.newName)}`,
   comment: (op) => `comment on ${renderCommentTarget(op.target)} is ${op.text === null ? 'null' : quoteLiteral(op.text)}`,
+  ...DATABASE_OBJECT_RENDERERS,
 }
 
 /** The SQL text of one operation (no trailing semicolon). */

@@ -1,0 +1,75 @@
+import type { MatrixCase } from './change-matrix.cases.js'
+
+/**
+ * Matrix cases for the database-level declarations: extensions, domains, sequences (standalone
+ * and serial-style, owned by their column). An empty `@schema` is no matrix case: the matrix
+ * compares with a catalog read without a schema list, which reports only schemas holding
+ * something.
+ */
+
+const HEADER = `import type { Generated } from 'kysely'\n`
+
+/** A one-file model folder whose `DB` interface carries `rootTags`. */
+function models(rootTags: readonly string[], db: string, body: string): Readonly<Record<string, string>> {
+  const doc = rootTags.length === 0 ? '' : `/**\n${rootTags.map((tag) => ` * ${tag}\n`).join('')} */\n`
+  return { 'index.ts': `${HEADER}\n${doc}export interface DB {\n${db}\n}\n\n${body}\n` }
+}
+
+const ACCOUNT = (extra: string, id = '/** @primaryKey */\n  id: Generated<number>') => `
+export interface AccountTable {
+  ${id}
+  name: string
+  ${extra}
+}`
+
+const ACCOUNTS = '  accounts: AccountTable'
+const PLAIN = models([], ACCOUNTS, ACCOUNT(''))
+
+const EMAIL_DOMAIN = (tag: string) => `/** @domain ${tag} */\nexport type Email = string\n`
+const SERIAL_ID = "/** @primaryKey @default nextval('accounts_id_seq'::regclass) */\n  id: Generated<number>"
+
+export const DATABASE_OBJECT_CASES: readonly MatrixCase[] = [
+  {
+    name: 'create an extension and use its type',
+    before: PLAIN,
+    after: models(['@extension citext'], ACCOUNTS, ACCOUNT('/** @dbType citext */\n  nick: string | null')),
+  },
+  {
+    name: 'create a domain and a column using it',
+    before: PLAIN,
+    after: models([], ACCOUNTS, `${EMAIL_DOMAIN("text check VALUE like '%@%'")}${ACCOUNT('email: Email | null')}`),
+  },
+  {
+    name: 'alter a domain: default, not null, checks',
+    before: models([], ACCOUNTS, `${EMAIL_DOMAIN("text check VALUE like '%@%'")}${ACCOUNT('email: Email | null')}`),
+    after: models(
+      [],
+      ACCOUNTS,
+      `${EMAIL_DOMAIN("text not null default 'x@y' check has_at: VALUE like '%@%' check length(VALUE) > 2")}${ACCOUNT('email: Email')}`,
+    ),
+  },
+  {
+    name: 'a domain over an extension type',
+    before: PLAIN,
+    after: models(['@extension citext'], ACCOUNTS, `${EMAIL_DOMAIN('citext not null')}${ACCOUNT('email: Email')}`),
+  },
+  {
+    name: 'a serial column: a sequence owned by the column and used by its default',
+    before: models([], '', ''),
+    after: models(['@sequence accounts_id_seq as integer ownedBy accounts.id'], ACCOUNTS, ACCOUNT('', SERIAL_ID)),
+  },
+  {
+    name: 'a standalone sequence used by a default',
+    before: PLAIN,
+    after: models(['@sequence ticket_numbers start 100 increment 5'], ACCOUNTS, ACCOUNT("/** @dbType bigint @default nextval('ticket_numbers') */\n  ticket: Generated<string>")),
+  },
+  {
+    name: 'alter a sequence and give it an owner',
+    before: models(['@sequence ticket_numbers'], ACCOUNTS, ACCOUNT("/** @dbType bigint @default nextval('ticket_numbers') */\n  ticket: Generated<string>")),
+    after: models(
+      ['@sequence ticket_numbers as integer start 10 increment 2 ownedBy accounts.ticket'],
+      ACCOUNTS,
+      ACCOUNT("/** @default nextval('ticket_numbers') */\n  ticket: Generated<number>"),
+    ),
+  },
+]

@@ -1,0 +1,51 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { autogenerate, planMigration } from '../../packages/core/src/autogenerate.js'
+import { readCatalog } from '../../packages/core/src/catalog/read-catalog.js'
+import type { Database } from '../../packages/core/src/database/connect.js'
+import { readModels } from '../../packages/core/src/models/read-models.js'
+import { pullModels } from '../../packages/core/src/pull/pull-models.js'
+import type { ModuleImporter } from '../../packages/core/src/runner/load-migrations.js'
+import { MigrationRunner } from '../../packages/core/src/runner/migration-runner.js'
+import { compareSchemas, flattenSchema } from './compare-schemas.js'
+
+/**
+ * Projects live inside the repository (git-ignored), so generated migrations resolve `kysely`
+ * from its node_modules as in a user's project.
+ */
+const PROJECTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.kysely-autogen', 'corpus')
+
+export interface RoundTripResult {
+  /** Objects the model language covers in the source database. */
+  readonly objects: number
+  /** Differences between source and target after the migration (empty: exact). */
+  readonly differences: readonly string[]
+  /** Changes a second autogenerate still finds (should be 0). */
+  readonly secondPass: number
+  readonly modelsFile: string
+}
+
+/**
+ * `migrate pull` from `source`, `autogenerate` + `latest` into `target`, then the catalogs of
+ * both must be equal for everything the model language covers, and a second autogenerate must
+ * find nothing. `target` may be empty or hold an older state of the same schema.
+ */
+export async function roundTrip(source: Database, target: Database, options: { readonly importModule?: ModuleImporter; readonly keep?: boolean } = {}): Promise<RoundTripResult> {
+  const dir = join(PROJECTS_DIR, randomBytes(5).toString('hex'))
+  const modelsFile = join(dir, 'models', 'index.ts')
+  const migrationsDir = join(dir, 'migrations')
+  await mkdir(join(dir, 'models'), { recursive: true })
+  try {
+    await writeFile(modelsFile, await pullModels(source))
+    const models = readModels(modelsFile)
+    await autogenerate({ modelsFile, rootInterface: 'DB', migrationsDir, message: 'round trip', database: target, allowDrop: true })
+    await new MigrationRunner({ db: target.db, migrationsDir, importModule: options.importModule }).latest()
+    const [expected, actual] = await Promise.all([readCatalog(source.db), readCatalog(target.db)])
+    const second = await planMigration(models, target)
+    return { objects: flattenSchema(expected).size, differences: compareSchemas(expected, actual), secondPass: second.up.length, modelsFile }
+  } finally {
+    if (options.keep !== true) await rm(dir, { recursive: true, force: true })
+  }
+}

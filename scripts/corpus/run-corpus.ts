@@ -1,0 +1,106 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { queryUnmanaged } from '../../packages/core/src/catalog/query-unmanaged.js'
+import { queryNamespaces } from '../../packages/core/src/catalog/query-namespaces.js'
+import type { Database } from '../../packages/core/src/database/connect.js'
+import type { ModuleImporter } from '../../packages/core/src/runner/load-migrations.js'
+import { type CorpusManifest, loadSqlFiles, readManifest } from './load-sql.js'
+import { type RoundTripResult, roundTrip } from './round-trip.js'
+import { SERVER_URL, createDatabase, ensureRoles } from './server.js'
+
+export const CORPUS_DIR = process.env.CORPUS_DIR ?? '/work/shared/corpus'
+const MIGRA_ROLES: readonly string[] = ['schemainspect_test_role']
+const MIGRA_LOADING: Omit<CorpusManifest, 'name' | 'files'> = { extensions: [], roles: MIGRA_ROLES, schemas: [], search_path: 'public', per_file_transaction: true }
+
+export interface CorpusRow {
+  readonly name: string
+  readonly objects: number | null
+  /** 'exact', 'differs', 'error' or 'skipped'. */
+  readonly status: 'exact' | 'differs' | 'error' | 'skipped'
+  readonly details: readonly string[]
+  readonly seconds: number
+}
+
+export interface RunOptions {
+  readonly importModule?: ModuleImporter
+  readonly serverUrl?: string
+}
+
+/** Names of the corpus schemas, in order. */
+export async function corpusSchemaNames(): Promise<readonly string[]> {
+  return (await readdir(join(CORPUS_DIR, 'schemas'))).sort()
+}
+
+export async function migraCaseNames(): Promise<readonly string[]> {
+  const entries = await readdir(join(CORPUS_DIR, 'fixtures', 'migra'), { withFileTypes: true })
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+}
+
+/** A corpus schema: load into A, pull, autogenerate + latest into an empty B, compare. */
+export async function runSchema(name: string, options: RunOptions = {}): Promise<CorpusRow> {
+  const dir = join(CORPUS_DIR, 'schemas', name)
+  const manifest = await readManifest(dir)
+  const dropRoles = await ensureRoles(manifest.roles, options.serverUrl)
+  try {
+    return await timed(name, async () => {
+      const source = await createDatabase(options.serverUrl)
+      const target = await createDatabase(options.serverUrl)
+      try {
+        await loadSqlFiles(urlOf(source, options), manifest, manifest.files.map((file) => join(dir, file)))
+        return await roundTrip(source, target, options)
+      } finally {
+        await target.close()
+        await source.close()
+      }
+    })
+  } finally {
+    await dropRoles()
+  }
+}
+
+/**
+ * A migra case: a.sql into one database, b.sql into another; models pulled from b, migration
+ * generated against a and applied there, compared with b. A case whose b.sql holds objects the
+ * model language cannot say (views, functions, triggers, policies, partitions...) is skipped.
+ */
+export async function runMigraCase(name: string, options: RunOptions = {}): Promise<CorpusRow> {
+  const dir = join(CORPUS_DIR, 'fixtures', 'migra', name)
+  const dropRoles = await ensureRoles(MIGRA_ROLES, options.serverUrl)
+  try {
+    const from = await createDatabase(options.serverUrl)
+    const to = await createDatabase(options.serverUrl)
+    try {
+      const started = Date.now()
+      await loadSqlFiles(urlOf(from, options), MIGRA_LOADING, [join(dir, 'a.sql')])
+      await loadSqlFiles(urlOf(to, options), MIGRA_LOADING, [join(dir, 'b.sql')])
+      const unmanaged = await queryUnmanaged(to.db, await queryNamespaces(to.db))
+      if (unmanaged.length > 0) {
+        const kinds = [...new Set(unmanaged.map((object) => object.kind))].sort()
+        return { name, objects: null, status: 'skipped', details: [`b.sql has ${kinds.join(', ')} (not in the model language)`], seconds: (Date.now() - started) / 1000 }
+      }
+      return await timed(name, () => roundTrip(to, from, options), started)
+    } finally {
+      await to.close()
+      await from.close()
+    }
+  } finally {
+    await dropRoles()
+  }
+}
+
+function urlOf(database: Database, options: RunOptions): string {
+  const url = new URL(options.serverUrl ?? SERVER_URL)
+  url.pathname = `/${database.label}`
+  return url.toString()
+}
+
+async function timed(name: string, run: () => Promise<RoundTripResult>, started = Date.now()): Promise<CorpusRow> {
+  try {
+    const result = await run()
+    const details = [...result.differences, ...(result.secondPass === 0 ? [] : [`second autogenerate finds ${result.secondPass} change(s)`])]
+    return { name, objects: result.objects, status: details.length === 0 ? 'exact' : 'differs', details, seconds: (Date.now() - started) / 1000 }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { name, objects: null, status: 'error', details: [message.split('\n')[0]], seconds: (Date.now() - started) / 1000 }
+  }
+}
