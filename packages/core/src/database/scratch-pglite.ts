@@ -8,10 +8,16 @@ import { PGliteDialect } from './pglite-dialect.js'
  * In-memory scratch PGlites, reused within the process: starting one costs ~0.7 s even from the
  * empty-cluster snapshot, while emptying one costs a few milliseconds, and canonicalising runs
  * once per autogenerate (and per test case). A closed scratch is emptied and kept for the next
- * open with the same extensions (registered at start, so part of the key); concurrent opens get
- * different instances.
+ * open; concurrent opens get different instances.
  */
-const idle = new Map<string, PGlite[]>()
+const idle: PGlite[] = []
+
+/**
+ * How long an emptied scratch waits for its next use before it is closed: a PGlite keeps the
+ * process alive while it is open, so a command must not end with one idle. Back-to-back
+ * canonicalisations (a test case, `check`) reuse it; a CLI run exits this much later.
+ */
+const IDLE_MS = 300
 
 const LABEL = 'in-memory embedded database'
 
@@ -19,13 +25,12 @@ const LABEL = 'in-memory embedded database'
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'pg_toast']
 const BUILT_IN_EXTENSIONS = ['plpgsql']
 
-export async function openScratchPGlite(extensions: readonly string[]): Promise<Database> {
-  const key = [...extensions].sort().join(',')
-  const pglite = idle.get(key)?.pop() ?? (await openPGlite(undefined, extensions))
+export async function openScratchPGlite(): Promise<Database> {
+  const pglite = idle.pop() ?? (await openPGlite())
   const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) })
   return {
     db,
-    target: { kind: 'memory', extensions },
+    target: { kind: 'memory' },
     label: LABEL,
     close: async () => {
       try {
@@ -36,9 +41,20 @@ export async function openScratchPGlite(extensions: readonly string[]): Promise<
         throw error
       }
       await db.destroy()
-      idle.set(key, [...(idle.get(key) ?? []), pglite])
+      keepIdle(pglite)
     },
   }
+}
+
+function keepIdle(pglite: PGlite): void {
+  idle.push(pglite)
+  setTimeout(() => {
+    const index = idle.indexOf(pglite)
+    // Taken again meanwhile: its next release starts a new wait.
+    if (index === -1) return
+    idle.splice(index, 1)
+    void pglite.close()
+  }, IDLE_MS)
 }
 
 /** Back to an empty cluster: extensions and user schemas (with all they hold) go. */
