@@ -8,9 +8,10 @@ import { PGliteDialect } from './pglite-dialect.js'
  * In-memory scratch PGlites, reused within the process: starting one costs ~0.7 s even from the
  * empty-cluster snapshot, while emptying one costs a few milliseconds, and canonicalising runs
  * once per autogenerate (and per test case). A closed scratch is emptied and kept for the next
- * open; concurrent opens get different instances.
+ * open with the same extensions (registered at start, so part of the key); concurrent opens get
+ * different instances.
  */
-const idle: PGlite[] = []
+const idle = new Map<string, PGlite[]>()
 
 /**
  * How long an emptied scratch waits for its next use before it is closed: a PGlite keeps the
@@ -25,12 +26,13 @@ const LABEL = 'in-memory embedded database'
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'pg_toast']
 const BUILT_IN_EXTENSIONS = ['plpgsql']
 
-export async function openScratchPGlite(): Promise<Database> {
-  const pglite = idle.pop() ?? (await openPGlite())
+export async function openScratchPGlite(extensions: readonly string[]): Promise<Database> {
+  const key = [...extensions].sort().join(',')
+  const pglite = idle.get(key)?.pop() ?? (await openPGlite(undefined, extensions))
   const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) })
   return {
     db,
-    target: { kind: 'memory' },
+    target: { kind: 'memory', extensions },
     label: LABEL,
     close: async () => {
       try {
@@ -41,18 +43,18 @@ export async function openScratchPGlite(): Promise<Database> {
         throw error
       }
       await db.destroy()
-      keepIdle(pglite)
+      keepIdle(key, pglite)
     },
   }
 }
 
-function keepIdle(pglite: PGlite): void {
-  idle.push(pglite)
+function keepIdle(key: string, pglite: PGlite): void {
+  idle.set(key, [...(idle.get(key) ?? []), pglite])
   setTimeout(() => {
-    const index = idle.indexOf(pglite)
+    const waiting = idle.get(key) ?? []
     // Taken again meanwhile: its next release starts a new wait.
-    if (index === -1) return
-    idle.splice(index, 1)
+    if (!waiting.includes(pglite)) return
+    idle.set(key, waiting.filter((other) => other !== pglite))
     void pglite.close()
   }, IDLE_MS)
 }
