@@ -1,9 +1,10 @@
 import type { MigrationStatus } from '@kysely-autogen/core'
 
-export type MigrationState = 'applied' | 'pending' | 'missing file'
+export type MigrationState = 'applied' | 'edited' | 'pending' | 'missing file'
 
-/** One word for a migration's state, as `status` shows it. */
+/** One word for a migration's state, as `status` shows it: `edited` is applied, file changed since. */
 export function migrationState(migration: MigrationStatus): MigrationState {
   if (migration.missingFile) return 'missing file'
+  if (migration.edited) return 'edited'
   return migration.applied ? 'applied' : 'pending'
 }

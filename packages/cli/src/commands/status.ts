@@ -7,7 +7,7 @@ import { withSession } from '../session.js'
 
 export const statusCommand: CommandModule<GlobalOptions, GlobalOptions> = {
   command: 'status',
-  describe: 'show which migrations are applied, pending, or applied with their file missing',
+  describe: 'show which migrations are applied, edited since applied, pending, or applied with their file missing',
   builder: (yargs) => yargs.example('$0 status --format json', 'the same as JSON, for scripts'),
   handler: (args) =>
     withSession(args, async ({ runner }) => {
@@ -22,6 +22,8 @@ export const statusCommand: CommandModule<GlobalOptions, GlobalOptions> = {
         )
       }
       const count = (state: string): number => rows.filter((row) => row.state === state).length
-      print(`${count('applied')} applied, ${count('pending')} pending, ${plural(count('missing file'), 'missing file')}; current: ${current ?? BASE}`)
+      const applied = migrations.filter((migration) => migration.applied && !migration.missingFile).length
+      const edited = count('edited') === 0 ? '' : ` (${count('edited')} edited since)`
+      print(`${applied} applied${edited}, ${count('pending')} pending, ${plural(count('missing file'), 'missing file')}; current: ${current ?? BASE}`)
     }),
 }
