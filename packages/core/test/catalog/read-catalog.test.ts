@@ -89,6 +89,18 @@ const CASES: readonly CatalogCase[] = [
     `,
     expected: schema({
       enums: [enumType('public.status', ['draft', 'live'], 'Publication state.')],
+      // A serial column owns its sequence; identity sequences are part of their column.
+      sequences: [
+        {
+          schema: 'public',
+          name: 'notes_serial_id_seq',
+          type: 'integer',
+          start: '1',
+          increment: '1',
+          ownedBy: { table: { schema: 'public', name: 'notes' }, column: 'serial_id' },
+          origin: CATALOG_ORIGIN,
+        },
+      ],
       tables: [
         table(
           'public.notes',
@@ -417,7 +429,10 @@ describe.each(BACKENDS)('readCatalog on %s', (backend) => {
         create table users (email citext);
       `,
     )
-    expect(read).toEqual(schema({ tables: [table('public.users', [column('email', 'citext')])] }))
+    // The extension itself is declared; what it owns is not read.
+    expect(read).toEqual(
+      schema({ extensions: [{ name: 'citext', origin: CATALOG_ORIGIN }], tables: [table('public.users', [column('email', 'citext')])] }),
+    )
   })
 
   test('reads a schema that prints the same on every backend', async () => {

@@ -222,10 +222,10 @@ describe('default type mapping', () => {
 
 describe('enums', () => {
   test.each([
-    ['OrderStatus', "type OrderStatus = 'new' | 'paid'", 'order_status', { schema: 'public', name: 'order_status', values: ['new', 'paid'], comment: null }, false],
-    ['HTTPMethod[]', "type HTTPMethod = 'GET' | 'POST'", 'http_method[]', { schema: 'public', name: 'http_method', values: ['GET', 'POST'], comment: null }, false],
-    ['Kind', "/**\n * What happened.\n * @schema audit\n */\ntype Kind = 'a' | 'b' | null", 'audit.kind', { schema: 'audit', name: 'kind', values: ['a', 'b'], comment: 'What happened.' }, true],
-    ['User', "type User = 'x'", '"user"', { schema: 'public', name: 'user', values: ['x'], comment: null }, false],
+    ['OrderStatus', "type OrderStatus = 'new' | 'paid'", 'order_status', { schema: 'public', name: 'order_status', values: ['new', 'paid'], comment: null, renamedValues: [] }, false],
+    ['HTTPMethod[]', "type HTTPMethod = 'GET' | 'POST'", 'http_method[]', { schema: 'public', name: 'http_method', values: ['GET', 'POST'], comment: null, renamedValues: [] }, false],
+    ['Kind', "/**\n * What happened.\n * @schema audit\n */\ntype Kind = 'a' | 'b' | null", 'audit.kind', { schema: 'audit', name: 'kind', values: ['a', 'b'], comment: 'What happened.', renamedValues: [] }, true],
+    ['User', "type User = 'x'", '"user"', { schema: 'public', name: 'user', values: ['x'], comment: null, renamedValues: [] }, false],
   ])('%s', (tsType, declarations, sqlType, enumType, nullable) => {
     expect(readColumn(tsType, declarations)).toEqual({ type: sqlType, nullable, identity: null, enums: [enumType] })
   })
@@ -236,7 +236,7 @@ describe('enums', () => {
       'models/roles.ts': `export type Role = 'admin' | 'member'\nexport type Unused = 'x' | 'y'\n`,
     })
     expect(project.read().enums).toEqual([
-      { schema: 'public', name: 'role', values: ['admin', 'member'], comment: null, origin: project.at('models/roles.ts', 'type Role', 'Role') },
+      { schema: 'public', name: 'role', values: ['admin', 'member'], comment: null, renamedValues: [], origin: project.at('models/roles.ts', 'type Role', 'Role') },
     ])
   })
 })
