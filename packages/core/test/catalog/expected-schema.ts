@@ -1,3 +1,4 @@
+import { column as baseColumn, table as baseTable } from '../support/schema-builders.js'
 import { type Column, EMPTY_SCHEMA, type EnumType, type ForeignKey, type Index, type IndexKey, type Schema, type Table } from '../../src/schema/schema.js'
 
 /**
@@ -8,38 +9,13 @@ import { type Column, EMPTY_SCHEMA, type EnumType, type ForeignKey, type Index, 
 
 export const CATALOG_ORIGIN = { kind: 'catalog', oid: expect.any(Number) } as const
 
+/** Columns read from a catalog: nullable unless said otherwise, with a catalog origin. */
 export function column(name: string, type: string, fields: Partial<Column> = {}): Column {
-  return {
-    name,
-    type,
-    nullable: true,
-    default: null,
-    identity: null,
-    generated: null,
-    collation: null,
-    comment: null,
-    renamedFrom: null,
-    origin: CATALOG_ORIGIN,
-    ...fields,
-  }
+  return baseColumn(name, type, { nullable: true, origin: CATALOG_ORIGIN, ...fields })
 }
 
 export function table(qualified: string, columns: readonly Column[], fields: Partial<Table> = {}): Table {
-  const [schema, name] = qualified.split('.')
-  return {
-    schema,
-    name,
-    columns,
-    primaryKey: null,
-    uniques: [],
-    checks: [],
-    foreignKeys: [],
-    indexes: [],
-    comment: null,
-    renamedFrom: null,
-    origin: CATALOG_ORIGIN,
-    ...fields,
-  }
+  return baseTable(qualified, columns, { origin: CATALOG_ORIGIN, ...fields })
 }
 
 export function enumType(qualified: string, values: readonly string[], comment: string | null = null): EnumType {

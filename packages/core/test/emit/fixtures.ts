@@ -1,38 +1,15 @@
 import type { Change } from '../../src/diff/change.js'
 import { invertChange } from '../../src/diff/invert-change.js'
+import { column as baseColumn, table as baseTable } from '../support/schema-builders.js'
 import type { Column, EnumType, ForeignKey, Index, IndexKey, QualifiedName, Table } from '../../src/schema/schema.js'
 
-/** Small constructors so the fixtures below read like the schema they describe. */
+/** Small constructors so the fixtures below read like the schema they describe (columns nullable by default). */
 export function column(name: string, type: string, options: Partial<Column> = {}): Column {
-  return {
-    name,
-    type,
-    nullable: true,
-    default: null,
-    identity: null,
-    generated: null,
-    collation: null,
-    comment: null,
-    renamedFrom: null,
-    origin: null,
-    ...options,
-  }
+  return baseColumn(name, type, { nullable: true, ...options })
 }
 
 export function table(name: QualifiedName, columns: readonly Column[], options: Partial<Table> = {}): Table {
-  return {
-    ...name,
-    columns,
-    primaryKey: null,
-    uniques: [],
-    checks: [],
-    foreignKeys: [],
-    indexes: [],
-    comment: null,
-    renamedFrom: null,
-    origin: null,
-    ...options,
-  }
+  return baseTable(`${name.schema}.${name.name}`, columns, options)
 }
 
 export function enumType(name: QualifiedName, values: readonly string[], comment: string | null = null): EnumType {

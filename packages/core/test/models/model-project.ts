@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { readModels, type ReadModelsOptions } from '../../src/models/read-models.js'
 import type { Column, ModelOrigin, Schema } from '../../src/schema/schema.js'
+import { column as baseColumn } from '../support/schema-builders.js'
 
 /**
  * Model files written to a fresh temporary folder (real files: the reader follows imports on
@@ -47,19 +48,7 @@ function inDirectory<T>(dir: string, action: () => T): T {
 
 /** A column with everything but its name, type and origin at the defaults. */
 export function column(name: string, type: string, origin: ModelOrigin, overrides: Partial<Column> = {}): Column {
-  return {
-    name,
-    type,
-    nullable: false,
-    default: null,
-    identity: null,
-    generated: null,
-    collation: null,
-    comment: null,
-    renamedFrom: null,
-    origin,
-    ...overrides,
-  }
+  return baseColumn(name, type, { origin, ...overrides })
 }
 
 /** The message `readModels` throws for these files. */

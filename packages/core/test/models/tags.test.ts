@@ -1,5 +1,6 @@
 import type { Column, ForeignKey, Index, Table } from '../../src/schema/schema.js'
 import { column, ENTRY, modelProject, type ModelProject } from './model-project.js'
+import { table } from '../support/schema-builders.js'
 
 /**
  * One table `t` (columns a, b, c) next to a table `other` (id, k) and `audit.log` (id), with the
@@ -32,24 +33,12 @@ interface Log { id: number }
 }
 
 function baseTable(project: ModelProject, overrides: Partial<Table> = {}, a: Partial<Column> = {}): Table {
-  return {
-    schema: 'public',
-    name: 't',
-    columns: [
-      column('a', 'integer', project.at(ENTRY, 'a: number', 'T.a'), a),
-      column('b', 'text', project.at(ENTRY, 'b: string', 'T.b')),
-      column('c', 'timestamp with time zone', project.at(ENTRY, 'c: Date', 'T.c'), { nullable: true }),
-    ],
-    primaryKey: null,
-    uniques: [],
-    checks: [],
-    foreignKeys: [],
-    indexes: [],
-    comment: null,
-    renamedFrom: null,
-    origin: project.at(ENTRY, 'interface T', 'T'),
-    ...overrides,
-  }
+  const columns = [
+    column('a', 'integer', project.at(ENTRY, 'a: number', 'T.a'), a),
+    column('b', 'text', project.at(ENTRY, 'b: string', 'T.b')),
+    column('c', 'timestamp with time zone', project.at(ENTRY, 'c: Date', 'T.c'), { nullable: true }),
+  ]
+  return table('t', columns, { origin: project.at(ENTRY, 'interface T', 'T'), ...overrides })
 }
 
 const onTable = (project: ModelProject, marker: string) => project.at(ENTRY, marker, 'T')

@@ -1,6 +1,10 @@
+import { parseQualifiedName } from '../../src/schema/names.js'
 import { type Column, EMPTY_SCHEMA, type ForeignKey, type Schema, type Table } from '../../src/schema/schema.js'
 
-/** Compact builders for Schema values in tests: every field explicit, overridable. */
+/**
+ * The one set of builders for Schema values in tests: every field explicit, overridable. Test
+ * files wrap them with their own defaults (a catalog origin, nullable columns).
+ */
 export function column(name: string, type: string, overrides: Partial<Column> = {}): Column {
   return {
     name,
@@ -17,10 +21,10 @@ export function column(name: string, type: string, overrides: Partial<Column> = 
   }
 }
 
+/** `name` is `table` (in public) or `schema.table`. */
 export function table(name: string, columns: readonly Column[], overrides: Partial<Table> = {}): Table {
   return {
-    schema: 'public',
-    name,
+    ...parseQualifiedName(name),
     columns,
     primaryKey: null,
     uniques: [],
