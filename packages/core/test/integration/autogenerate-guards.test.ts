@@ -2,15 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../../src/database/connect.js'
 import { UserError } from '../../src/errors.js'
+import { modelFiles } from '../support/model-files.js'
 import { createTestProject, type TestProject } from '../support/project.js'
 import { resetDatabase } from '../support/reset-database.js'
 import { BACKENDS, openTestDatabase } from '../support/test-databases.js'
 
-const HEADER = `import type { Generated } from 'kysely'\n`
-
-function models(db: string, body: string): Readonly<Record<string, string>> {
-  return { 'index.ts': `${HEADER}\nexport interface DB {\n${db}\n}\n\n${body}\n` }
-}
+const models = modelFiles
 
 const USERS = `export interface UserTable {
   /** @primaryKey */

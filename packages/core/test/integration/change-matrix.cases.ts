@@ -1,3 +1,5 @@
+import { modelFiles } from '../support/model-files.js'
+
 /**
  * The change matrix: every object kind the foundation covers, added, altered and dropped. Each
  * case is a pair of model folders; the test goes from the first to the second and back.
@@ -10,12 +12,7 @@ export interface MatrixCase {
   readonly allowDrop?: boolean
 }
 
-const HEADER = `import type { ColumnType, Generated } from 'kysely'\n`
-
-/** A one-file model folder: the `DB` interface from `db`, then the table interfaces. */
-function models(db: string, body: string): Readonly<Record<string, string>> {
-  return { 'index.ts': `${HEADER}\nexport interface DB {\n${db}\n}\n\n${body}\n` }
-}
+const models = modelFiles
 
 const USERS = `
 /** Registered users. */
@@ -73,7 +70,7 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     before: EMPTY,
     after: {
       'index.ts': `import type { UserTable } from './users.js'\nexport interface DB {\n  users: UserTable\n}\n`,
-      'users.ts': `${HEADER}${USERS}\n`,
+      'users.ts': `import type { Generated } from 'kysely'\n${USERS}\n`,
     },
   },
   // Columns

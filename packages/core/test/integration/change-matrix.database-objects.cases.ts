@@ -1,3 +1,4 @@
+import { modelFiles } from '../support/model-files.js'
 import type { MatrixCase } from './change-matrix.cases.js'
 
 /**
@@ -7,13 +8,8 @@ import type { MatrixCase } from './change-matrix.cases.js'
  * something.
  */
 
-const HEADER = `import type { Generated } from 'kysely'\n`
-
 /** A one-file model folder whose `DB` interface carries `rootTags`. */
-function models(rootTags: readonly string[], db: string, body: string): Readonly<Record<string, string>> {
-  const doc = rootTags.length === 0 ? '' : `/**\n${rootTags.map((tag) => ` * ${tag}\n`).join('')} */\n`
-  return { 'index.ts': `${HEADER}\n${doc}export interface DB {\n${db}\n}\n\n${body}\n` }
-}
+const models = (rootTags: readonly string[], db: string, body: string): Readonly<Record<string, string>> => modelFiles(db, body, rootTags)
 
 const ACCOUNT = (extra: string, id = '/** @primaryKey */\n  id: Generated<number>') => `
 export interface AccountTable {
