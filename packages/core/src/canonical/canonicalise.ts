@@ -85,35 +85,22 @@ function blame(origin: Origin | null, statement: string, error: unknown): Error 
   return new Error(`PostgreSQL rejects the models' DDL: ${reason}\n${statement}`)
 }
 
-/** The most precise model element behind a change (a column's line rather than its table's). */
+/**
+ * The most precise model element behind a change (a column's line rather than its table's).
+ * Building from an empty database only ever creates, so only creating kinds are looked at.
+ */
 function originOf(change: Change): Origin | null {
   switch (change.kind) {
     case 'createTable':
-    case 'dropTable':
       return change.table.origin
     case 'createEnum':
-    case 'dropEnum':
       return change.enum.origin
     case 'createIndex':
-    case 'dropIndex':
       return change.index.origin
     case 'addForeignKey':
-    case 'dropForeignKey':
       return change.foreignKey.origin
-    case 'addCheck':
-    case 'dropCheck':
-      return change.check.origin
-    case 'addUnique':
-    case 'dropUnique':
-      return change.unique.origin
-    case 'addPrimaryKey':
-    case 'dropPrimaryKey':
-      return change.primaryKey.origin
     case 'addColumn':
-    case 'dropColumn':
       return change.column.origin
-    case 'alterColumn':
-      return change.to.origin
     case 'createExtension':
       return change.extension.origin
     case 'createDomain':

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Database } from '../../src/database/connect.js'
 import { UserError } from '../../src/errors.js'
 import { modelFiles } from '../support/model-files.js'
 import { createTestProject, type TestProject } from '../support/project.js'
-import { resetDatabase } from '../support/reset-database.js'
-import { BACKENDS, openTestDatabase } from '../support/test-databases.js'
+import { useResetDatabase } from '../support/reset-database.js'
+import { BACKENDS } from '../support/test-databases.js'
 
 const models = modelFiles
 
@@ -17,20 +16,11 @@ const USERS = `export interface UserTable {
 
 /** What autogenerate refuses to guess, and how it splits enum additions. */
 describe.each(BACKENDS)('autogenerate guards on %s', (backend) => {
-  let database: Database
+  const database = useResetDatabase(backend)
   let project: TestProject
 
-  beforeAll(async () => {
-    database = await openTestDatabase(backend)
-  })
-
-  afterAll(async () => {
-    await database.close()
-  })
-
   beforeEach(async () => {
-    await resetDatabase(database)
-    project = await createTestProject(database)
+    project = await createTestProject(database())
     await project.writeModels(models('  users: UserTable', USERS))
     await project.autogenerate('init')
     await project.latest()

@@ -1,13 +1,12 @@
 import { planMigration } from '../../src/autogenerate.js'
 import { canonicaliseSchema } from '../../src/canonical/canonicalise.js'
 import { readCatalog } from '../../src/catalog/read-catalog.js'
-import type { Database } from '../../src/database/connect.js'
 import { openScratchDatabase } from '../../src/database/scratch.js'
 import { readModels } from '../../src/models/read-models.js'
 import { createTestProject } from '../support/project.js'
-import { resetDatabase } from '../support/reset-database.js'
+import { useResetDatabase } from '../support/reset-database.js'
 import { stripOrigins } from '../support/strip-origins.js'
-import { BACKENDS, openTestDatabase } from '../support/test-databases.js'
+import { BACKENDS } from '../support/test-databases.js'
 import { MATRIX_CASES } from './change-matrix.cases.js'
 import { DATABASE_OBJECT_CASES } from './change-matrix.database-objects.cases.js'
 
@@ -17,27 +16,15 @@ import { DATABASE_OBJECT_CASES } from './change-matrix.database-objects.cases.js
  * more; apply `down`: the catalog equals what it was before.
  */
 describe.each(BACKENDS)('change matrix on %s', (backend) => {
-  let database: Database
-
-  beforeAll(async () => {
-    database = await openTestDatabase(backend)
-  })
-
-  afterAll(async () => {
-    await database.close()
-  })
-
-  beforeEach(async () => {
-    await resetDatabase(database)
-  })
+  const database = useResetDatabase(backend)
 
   test.each([...MATRIX_CASES, ...DATABASE_OBJECT_CASES])('$name', async ({ before, after, allowDrop }) => {
-    const project = await createTestProject(database)
+    const project = await createTestProject(database())
     try {
       await project.writeModels(before)
       await project.autogenerate('before')
       await project.latest()
-      const catalogBefore = stripOrigins(await readCatalog(database.db, {}))
+      const catalogBefore = stripOrigins(await readCatalog(database().db, {}))
 
       await project.writeModels(after)
       const generated = await project.autogenerate('after', { allowDrop })
@@ -45,11 +32,11 @@ describe.each(BACKENDS)('change matrix on %s', (backend) => {
       await project.latest()
 
       const models = readModels(project.modelsFile)
-      expect((await planMigration(models, database)).up).toEqual([])
-      expect(stripOrigins(await readCatalog(database.db, {}))).toEqual(await canonical(models))
+      expect((await planMigration(models, database())).up).toEqual([])
+      expect(stripOrigins(await readCatalog(database().db, {}))).toEqual(await canonical(models))
 
       await project.down(generated.files.length)
-      expect(stripOrigins(await readCatalog(database.db, {}))).toEqual(catalogBefore)
+      expect(stripOrigins(await readCatalog(database().db, {}))).toEqual(catalogBefore)
     } finally {
       await project.remove()
     }
@@ -57,7 +44,7 @@ describe.each(BACKENDS)('change matrix on %s', (backend) => {
 
   /** The models as PostgreSQL prints them, built in a scratch database next to the target. */
   async function canonical(models: ReturnType<typeof readModels>): Promise<unknown> {
-    const scratch = await openScratchDatabase(database.target)
+    const scratch = await openScratchDatabase(database().target)
     try {
       return stripOrigins(await canonicaliseSchema(models, scratch))
     } finally {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../src/database/connect.js'
+import { type Backend, openTestDatabase } from './test-databases.js'
 
 /** Drops every user schema (and with `public`, Kysely's migration tables) and recreates public. */
 export async function resetDatabase(database: Database): Promise<void> {
@@ -9,4 +10,22 @@ export async function resetDatabase(database: Database): Promise<void> {
   `.execute(database.db)
   for (const { name } of rows) await sql`drop schema ${sql.id(name)} cascade`.execute(database.db)
   await sql`create schema public`.execute(database.db)
+}
+
+/**
+ * One database for a `describe` block on `backend`, emptied before each test: returns a getter,
+ * since the database exists only once `beforeAll` has run.
+ */
+export function useResetDatabase(backend: Backend): () => Database {
+  let database: Database
+  beforeAll(async () => {
+    database = await openTestDatabase(backend)
+  })
+  afterAll(async () => {
+    await database.close()
+  })
+  beforeEach(async () => {
+    await resetDatabase(database)
+  })
+  return () => database
 }
