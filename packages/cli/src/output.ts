@@ -1,4 +1,5 @@
 import { styleText } from 'node:util'
+import type { StageListener } from '@kysely-autogen/core'
 import type { GlobalOptions } from './options.js'
 
 /** Node's own ANSI styling (no dependency). */
@@ -24,6 +25,12 @@ export function printJson(value: unknown): void {
 /** Diagnostics for --verbose go to stderr, so stdout stays parseable. */
 export function printVerbose(options: Pick<GlobalOptions, 'verbose'>, line: string): void {
   if (options.verbose) process.stderr.write(`${line}\n`)
+}
+
+/** With --verbose, each pipeline stage's time on stderr (`time: read catalog 342 ms`). */
+export function stageTimings(options: Pick<GlobalOptions, 'verbose'>): StageListener | undefined {
+  if (!options.verbose) return undefined
+  return (stage, milliseconds) => printVerbose(options, `time: ${stage} ${Math.round(milliseconds)} ms`)
 }
 
 /** Rows padded into aligned columns, without trailing blanks. */

@@ -43,3 +43,14 @@ test.each(CASES)('a model with a mistake (%s): exit 2, one line with file:line, 
   expect(result).toEqual({ code: 2, stdout: '', stderr: `error: ${message}\n` })
   await expect(readdir(project.migrationsDir)).rejects.toThrow('ENOENT')
 })
+
+/** `--verbose` names every stage of autogenerate with its time, on stderr only. */
+test('autogenerate --verbose: the time of each pipeline stage on stderr, stdout unchanged', async () => {
+  await project.write('models/index.ts', modelsWith('  email: string'))
+  const result = await runCli(project.dir, ['autogenerate', '-m', 'init', '--verbose'])
+  expect(result.code).toBe(0)
+  expect(result.stdout).toMatch(/^Generated migrations\/\d{14}_init\.ts$/m)
+  expect(result.stdout).not.toContain('time:')
+  const stages = [...result.stderr.matchAll(/^time: ([a-z ]+) \d+ ms$/gm)].map((match) => match[1]).sort()
+  expect(stages).toEqual(['canonicalise', 'diff', 'emit', 'plan', 'read catalog', 'read models'])
+})

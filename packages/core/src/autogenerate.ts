@@ -15,6 +15,7 @@ import { planChanges } from './plan/plan-changes.js'
 import { splitEnumAdditions } from './plan/split-enum-additions.js'
 import { listMigrationFiles, newMigrationFileName } from './runner/migration-files.js'
 import type { Schema } from './schema/schema.js'
+import { type StageListener, timeStage } from './stage-timings.js'
 
 /** What of the database the models manage (a project's configuration). */
 export interface ManagedScope {
@@ -26,7 +27,12 @@ export interface ManagedScope {
   readonly excludeTables?: readonly string[]
 }
 
-export interface AutogenerateOptions extends ManagedScope {
+export interface PlanOptions extends ManagedScope {
+  /** Told how long each stage took (`--verbose`). */
+  readonly onStage?: StageListener
+}
+
+export interface AutogenerateOptions extends PlanOptions {
   readonly modelsFile: string
   readonly rootInterface: string
   readonly migrationsDir: string
@@ -63,13 +69,15 @@ export interface MigrationPlan {
  * Models → canonical desired schema; database → current schema; diff, plan both directions.
  * `down` is planned from the inverse of every change, so it restores `current` exactly.
  */
-export async function planMigration(declared: Schema, database: Database, scope: ManagedScope = {}): Promise<MigrationPlan> {
-  const models = { ...declared, schemas: [...new Set([...declared.schemas, ...(scope.schemas ?? [])])].sort() }
+export async function planMigration(declared: Schema, database: Database, options: PlanOptions = {}): Promise<MigrationPlan> {
+  const models = { ...declared, schemas: [...new Set([...declared.schemas, ...(options.schemas ?? [])])].sort() }
+  const scope = { schemas: models.schemas, includeTables: options.includeTables, excludeTables: options.excludeTables }
   const [current, desired] = await Promise.all([
-    readCatalog(database.db, { schemas: models.schemas, includeTables: scope.includeTables, excludeTables: scope.excludeTables }),
-    canonicaliseNear(models, database),
+    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, scope)),
+    timeStage(options.onStage, 'canonicalise', () => canonicaliseNear(models, database)),
   ])
-  return planOf(diffSchemas(current, desired))
+  const changes = await timeStage(options.onStage, 'diff', () => diffSchemas(current, desired))
+  return timeStage(options.onStage, 'plan', () => planOf(changes))
 }
 
 function planOf(changes: readonly Change[]): MigrationPlan {
@@ -90,7 +98,7 @@ async function canonicaliseNear(models: Schema, database: Database): Promise<Sch
 
 /** `migrate autogenerate`: writes `migrations/<timestamp>_<slug>.ts`, or nothing when in sync. */
 export async function autogenerate(options: AutogenerateOptions): Promise<AutogenerateResult> {
-  const models = readModels(options.modelsFile, { rootInterface: options.rootInterface })
+  const models = await timeStage(options.onStage, 'read models', () => readModels(options.modelsFile, { rootInterface: options.rootInterface }))
   const plan = await planMigration(models, options.database, options)
   if (plan.up.length === 0) return { file: null, files: [], summary: [], changes: [] }
   const possibleRenames = findPossibleRenames(plan.changes)
@@ -109,7 +117,8 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
     const fileName = newMigrationFileName(message, createdAt)
     const revision = fileName.replace(/\.ts$/, '')
     const path = join(options.migrationsDir, fileName)
-    await writeFile(path, emitMigration({ message, revision, parent, createdAt, up: step.up, down: step.down }))
+    const source = await timeStage(options.onStage, 'emit', () => emitMigration({ message, revision, parent, createdAt, up: step.up, down: step.down }))
+    await writeFile(path, source)
     files.push(relative(process.cwd(), path))
     parent = revision
   }

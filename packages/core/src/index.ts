@@ -1,6 +1,7 @@
 export * from './schema/schema.js'
 export * from './schema/names.js'
 export * from './errors.js'
+export * from './stage-timings.js'
 export * from './diff/change.js'
 export * from './diff/invert-change.js'
 export * from './database/connect.js'

@@ -1,7 +1,7 @@
 import { autogenerate, UserError } from '@kysely-autogen/core'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
-import { paint, print, printJson } from '../output.js'
+import { paint, print, printJson, stageTimings } from '../output.js'
 import { withSession } from '../session.js'
 import { withMessageOption } from './message-option.js'
 
@@ -33,6 +33,7 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
         database,
         ...project.scope,
         allowDrop: args['allow-drop'],
+        onStage: stageTimings(args),
       })
       if (args.format === 'json') return printJson({ file, files, summary: summary.map((line) => line.trim()) })
       if (file === null) return print('No changes')

@@ -4,7 +4,7 @@ import { printCheckReport, printGithubAnnotations } from '../check-report.js'
 import { resolveDatabase } from '../config/resolve-database.js'
 import { resolveProject } from '../config/project.js'
 import type { GlobalOptions } from '../options.js'
-import { printVerbose } from '../output.js'
+import { printVerbose, stageTimings } from '../output.js'
 import { ReportedFailure } from '../report-error.js'
 
 /** GitHub sets it in every Actions job. */
@@ -31,6 +31,7 @@ export const checkCommand: CommandModule<GlobalOptions, GlobalOptions> = {
         migrationsDir: project.migrationsDir,
         migrationTable: project.migrationTable,
         database,
+        onStage: stageTimings(args),
       })
       printCheckReport(report, args.format)
       if (process.env[GITHUB_ACTIONS] === 'true') printGithubAnnotations(report.findings)

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path'
 import { pullModels } from '@kysely-autogen/core'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
-import { print, printJson } from '../output.js'
+import { print, printJson, stageTimings } from '../output.js'
 import { withSession } from '../session.js'
 
 type PullArgs = GlobalOptions & { readonly out: string }
@@ -17,7 +17,7 @@ export const pullCommand: CommandModule<GlobalOptions, PullArgs> = {
       .example('$0 pull --out models/index.ts', 'models for every table of the database'),
   handler: (args) =>
     withSession(args, async ({ project, database }) => {
-      const source = await pullModels(database, project.scope)
+      const source = await pullModels(database, project.scope, stageTimings(args))
       const path = resolve(project.root, args.out)
       await mkdir(dirname(path), { recursive: true })
       await writeFile(path, source)

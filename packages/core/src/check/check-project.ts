@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { type ManagedScope, planMigration } from '../autogenerate.js'
+import { type ManagedScope, type PlanOptions, planMigration } from '../autogenerate.js'
 import { readCatalog } from '../catalog/read-catalog.js'
 import type { Database } from '../database/connect.js'
 import { openScratchDatabase } from '../database/scratch.js'
@@ -10,6 +10,7 @@ import { displayPath, type LoadedMigration, loadMigrations, type ModuleImporter 
 import { type MigrationStatus, MigrationRunner } from '../runner/migration-runner.js'
 import type { MigrationTable } from '../runner/migration-table.js'
 import type { Schema } from '../schema/schema.js'
+import { timeStage } from '../stage-timings.js'
 import { driftFindings, modelFindings } from './change-findings.js'
 import { checkHistory } from './check-history.js'
 import type { CheckFinding, CheckReport } from './finding.js'
@@ -18,7 +19,7 @@ import { readMigrationHeader } from './migration-header.js'
 const NO_DATABASE = 'the database: no database URL (--url, DATABASE_URL or .env), so pending, edited and drifted migrations were not checked'
 const NOT_REPLAYABLE = 'live drift: the applied migrations are not the first files by name, so they cannot be replayed to compare'
 
-export interface CheckOptions extends ManagedScope {
+export interface CheckOptions extends PlanOptions {
   readonly modelsFile: string
   readonly rootInterface: string
   readonly migrationsDir: string
@@ -40,7 +41,7 @@ export async function checkProject(options: CheckOptions): Promise<CheckReport> 
   const history = checkHistory(
     await Promise.all(migrations.map(async (m) => ({ name: m.name, file: displayPath(m.path), header: readMigrationHeader(await readFile(m.path, 'utf8')) }))),
   )
-  const models = readModels(options.modelsFile, { rootInterface: options.rootInterface })
+  const models = await timeStage(options.onStage, 'read models', () => readModels(options.modelsFile, { rootInterface: options.rootInterface }))
   const live = options.database
   const scratch = await openScratchDatabase(live?.target ?? { kind: 'memory' })
   try {
@@ -59,12 +60,12 @@ export async function checkProject(options: CheckOptions): Promise<CheckReport> 
       const applied = statuses.filter((status) => status.applied)
       if (!applied.every((status, index) => migrations[index]?.name === status.name)) skipped.push(NOT_REPLAYABLE)
       else {
-        const failed = await replayed(() => replay.up(applied.length), migrations)
+        const failed = await timeStage(options.onStage, 'replay migrations', () => replayed(() => replay.up(applied.length), migrations))
         if (failed !== null) database.push(failed)
-        else database.push(...(await liveDrift(scratch, live, models, options)))
+        else database.push(...(await timeStage(options.onStage, 'read catalog', () => liveDrift(scratch, live, models, options))))
       }
     }
-    const failed = await replayed(() => replay.latest(), migrations)
+    const failed = await timeStage(options.onStage, 'replay migrations', () => replayed(() => replay.latest(), migrations))
     const drift = failed !== null ? [failed] : modelFindings((await planMigration(models, scratch, options)).up, models, displayPath(options.modelsFile))
     return { database: live?.label ?? null, findings: [...drift, ...history, ...database], skipped }
   } finally {

@@ -1,6 +1,7 @@
 import { type ReadCatalogOptions, readCatalog } from '../catalog/read-catalog.js'
 import { queryUnmanaged } from '../catalog/query-unmanaged.js'
 import type { Database } from '../database/connect.js'
+import { type StageListener, timeStage } from '../stage-timings.js'
 import { buildModelFile } from './build-model-file.js'
 import { serializeModels } from './serialize-models.js'
 
@@ -9,10 +10,12 @@ import { serializeModels } from './serialize-models.js'
  * schemas and tables `options` select (by default every schema holding something the reader
  * reports).
  */
-export async function pullModels(database: Database, options: ReadCatalogOptions = {}): Promise<string> {
-  const schema = await readCatalog(database.db, options)
-  const unmanaged = await queryUnmanaged(database.db, schema.schemas)
-  return serializeModels(
-    buildModelFile(schema, { source: database.label, unexpressible: unmanaged.map((object) => `${object.kind} ${object.name}`) }),
+export async function pullModels(database: Database, options: ReadCatalogOptions = {}, onStage?: StageListener): Promise<string> {
+  const [schema, unmanaged] = await timeStage(onStage, 'read catalog', async () => {
+    const read = await readCatalog(database.db, options)
+    return [read, await queryUnmanaged(database.db, read.schemas)] as const
+  })
+  return timeStage(onStage, 'emit', () =>
+    serializeModels(buildModelFile(schema, { source: database.label, unexpressible: unmanaged.map((object) => `${object.kind} ${object.name}`) })),
   )
 }
