@@ -1,15 +1,12 @@
 import { modelFiles } from '../support/model-files.js'
+import type { ModelPair } from '../support/round-trip.js'
 
 /**
  * The change matrix: every object kind the foundation covers, added, altered and dropped. Each
  * case is a pair of model folders; the test goes from the first to the second and back.
  */
-export interface MatrixCase {
+export interface MatrixCase extends ModelPair {
   readonly name: string
-  readonly before: Readonly<Record<string, string>>
-  readonly after: Readonly<Record<string, string>>
-  /** Autogenerate with `allowDrop` (the case drops a table or column while adding another). */
-  readonly allowDrop?: boolean
 }
 
 const models = modelFiles
