@@ -17,7 +17,8 @@ export interface Renamed {
  *
  * 1. `@renamedFrom` on a desired table or column, and `@renamedValue` on an enum, when the old
  *    name exists in `current` and the new one does not (otherwise the hint is stale, e.g. the
- *    rename already ran, and is ignored);
+ *    rename already ran, and is ignored). The models may reuse the old name for a new table or
+ *    column: it is added after the rename (`id` renamed to `provider_id`, a new uuid `id` added);
  * 2. then, table by table, a constraint or index that exists on both sides with the same
  *    definition under another name: PostgreSQL's default names (`users_pkey`, `notes_title_idx`)
  *    follow table and column names, and renaming keeps the index instead of rebuilding it.
@@ -33,7 +34,7 @@ export function applyRenames(current: Schema, desired: Schema): Renamed {
   let tables = current.tables
   for (const table of desired.tables) {
     const old: QualifiedName = { schema: table.schema, name: table.renamedFrom ?? '' }
-    if (table.renamedFrom === null || !isFreeRename(tables, desired.tables, old, table)) continue
+    if (table.renamedFrom === null || !isFreeRename(tables, old, table)) continue
     changes.push({ kind: 'renameTable', schema: table.schema, from: old.name, to: table.name })
     before.set(`${table.schema}.${table.name}`, tables.find((t) => sameName(t, old))!)
     tables = tables.map((t) => renameTableIn(t, old, table.name))
@@ -43,7 +44,7 @@ export function applyRenames(current: Schema, desired: Schema): Renamed {
     if (currentTable === undefined) continue
     for (const column of table.columns) {
       const old = column.renamedFrom
-      if (old === null || !isFreeColumnRename(currentTable, table, old, column)) continue
+      if (old === null || !isFreeColumnRename(currentTable, old, column)) continue
       const name: QualifiedName = { schema: table.schema, name: table.name }
       const key = `${table.schema}.${table.name}`
       if (!before.has(key)) before.set(key, currentTable)
@@ -72,14 +73,14 @@ export function applyRenames(current: Schema, desired: Schema): Renamed {
   return { current: { ...current, enums, tables }, changes, before }
 }
 
-/** The old name is there, the new one is not, and the models do not reuse the old one. */
-function isFreeRename(current: readonly Table[], desired: readonly Table[], old: QualifiedName, to: QualifiedName): boolean {
-  return current.some((t) => sameName(t, old)) && !current.some((t) => sameName(t, to)) && !desired.some((t) => sameName(t, old))
+/** The old name is there and the new one is not. */
+function isFreeRename(current: readonly Table[], old: QualifiedName, to: QualifiedName): boolean {
+  return current.some((t) => sameName(t, old)) && !current.some((t) => sameName(t, to))
 }
 
-function isFreeColumnRename(current: Table, desired: Table, old: string, to: Column): boolean {
-  const has = (table: Table, name: string): boolean => table.columns.some((c) => c.name === name)
-  return has(current, old) && !has(current, to.name) && !has(desired, old)
+function isFreeColumnRename(current: Table, old: string, to: Column): boolean {
+  const has = (name: string): boolean => current.columns.some((c) => c.name === name)
+  return has(old) && !has(to.name)
 }
 
 function renameTableIn(table: Table, old: QualifiedName, to: string): Table {

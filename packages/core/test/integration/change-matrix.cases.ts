@@ -174,6 +174,15 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     before: one(`'audit.events'`, 'export interface EventTable {\n  /** @primaryKey */\n  id: Generated<number>\n  /** @index */\n  at: Date\n}'),
     after: one(`'audit.happenings'`, '/** @renamedFrom events */\nexport interface EventTable {\n  /** @primaryKey */\n  id: Generated<number>\n  /** @index @renamedFrom at */\n  happened_at: Date\n}'),
   },
+  {
+    // supabase-auth's add_id_pkey_identities: the text key becomes provider_id, a uuid id is the new key.
+    name: 'rename a primary key column and add a new one under its old name',
+    before: one('identities', 'export interface IdentityTable {\n  /** @primaryKey */\n  id: string\n  provider: string\n}'),
+    after: one(
+      'identities',
+      'export interface IdentityTable {\n  /** @renamedFrom id */\n  provider_id: string\n  provider: string\n  /** @primaryKey @dbType uuid @default gen_random_uuid() */\n  id: Generated<string>\n}',
+    ),
+  },
   { name: 'drop a column and add another with --allow-drop', allowDrop: true, before: ONLY_USERS, after: usersWith((s) => s.replace('name: string | null', 'nickname: string | null')) },
   // Enums
   {
