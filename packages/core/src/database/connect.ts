@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { UserError } from '../errors.js'
 import { openPGlite } from './embedded.js'
@@ -42,7 +42,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   pool.on('error', () => {})
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
   try {
-    await pool.query('select 1')
+    // Through Kysely, not the pool: its driver adopts the pool on first use, and only a driver
+    // that adopted it ends it on destroy (else the probe's idle client keeps the database in use).
+    await sql`select 1`.execute(db)
   } catch (error) {
     await db.destroy().catch(() => {})
     throw new UserError(`cannot connect to ${label}: ${redactMessage(error, target.url)}`)
