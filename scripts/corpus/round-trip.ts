@@ -10,6 +10,7 @@ import { pullModels } from '../../packages/core/src/pull/pull-models.js'
 import type { ModuleImporter } from '../../packages/core/src/runner/load-migrations.js'
 import { MigrationRunner } from '../../packages/core/src/runner/migration-runner.js'
 import { compareSchemas, flattenSchema } from './compare-schemas.js'
+import { type ColumnRename, addRenameHints } from './rename-hints.js'
 
 /**
  * Projects live inside the repository (git-ignored), so generated migrations resolve `kysely`
@@ -27,18 +28,27 @@ export interface RoundTripResult {
   readonly modelsFile: string
 }
 
+export interface RoundTripOptions {
+  readonly importModule?: ModuleImporter
+  /** Keep the project folder (models and migrations) for a look. */
+  readonly keep?: boolean
+  /** `@renamedFrom` hints added to the pulled models, as a developer would. */
+  readonly renames?: readonly ColumnRename[]
+}
+
 /**
  * `migrate pull` from `source`, `autogenerate` + `latest` into `target`, then the catalogs of
  * both must be equal for everything the model language covers, and a second autogenerate must
  * find nothing. `target` may be empty or hold an older state of the same schema.
  */
-export async function roundTrip(source: Database, target: Database, options: { readonly importModule?: ModuleImporter; readonly keep?: boolean } = {}): Promise<RoundTripResult> {
+export async function roundTrip(source: Database, target: Database, options: RoundTripOptions = {}): Promise<RoundTripResult> {
   const dir = join(PROJECTS_DIR, randomBytes(5).toString('hex'))
   const modelsFile = join(dir, 'models', 'index.ts')
   const migrationsDir = join(dir, 'migrations')
   await mkdir(join(dir, 'models'), { recursive: true })
   try {
     await writeFile(modelsFile, await pullModels(source))
+    await addRenameHints(modelsFile, options.renames ?? [])
     const models = readModels(modelsFile)
     await autogenerate({ modelsFile, rootInterface: 'DB', migrationsDir, message: 'round trip', database: target, allowDrop: true })
     await new MigrationRunner({ db: target.db, migrationsDir, importModule: options.importModule }).latest()

@@ -2,29 +2,14 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { queryUnmanaged } from '../../packages/core/src/catalog/query-unmanaged.js'
 import { queryNamespaces } from '../../packages/core/src/catalog/query-namespaces.js'
-import type { Database } from '../../packages/core/src/database/connect.js'
-import type { ModuleImporter } from '../../packages/core/src/runner/load-migrations.js'
+import { type CorpusRow, type RunOptions, skipped, timed } from './corpus-row.js'
 import { type CorpusManifest, loadSqlFiles, readManifest } from './load-sql.js'
-import { type RoundTripResult, roundTrip } from './round-trip.js'
-import { SERVER_URL, createDatabase, ensureRoles } from './server.js'
+import { roundTrip } from './round-trip.js'
+import { createDatabase, databaseUrl, ensureRoles } from './server.js'
 
 export const CORPUS_DIR = process.env.CORPUS_DIR ?? '/work/shared/corpus'
 const MIGRA_ROLES: readonly string[] = ['schemainspect_test_role']
 const MIGRA_LOADING: Omit<CorpusManifest, 'name' | 'files'> = { extensions: [], roles: MIGRA_ROLES, schemas: [], search_path: 'public', per_file_transaction: true }
-
-export interface CorpusRow {
-  readonly name: string
-  readonly objects: number | null
-  /** 'exact', 'differs', 'error' or 'skipped'. */
-  readonly status: 'exact' | 'differs' | 'error' | 'skipped'
-  readonly details: readonly string[]
-  readonly seconds: number
-}
-
-export interface RunOptions {
-  readonly importModule?: ModuleImporter
-  readonly serverUrl?: string
-}
 
 /** Names of the corpus schemas, in order. */
 export async function corpusSchemaNames(): Promise<readonly string[]> {
@@ -46,7 +31,7 @@ export async function runSchema(name: string, options: RunOptions = {}): Promise
       const source = await createDatabase(options.serverUrl)
       const target = await createDatabase(options.serverUrl)
       try {
-        await loadSqlFiles(urlOf(source, options), manifest, manifest.files.map((file) => join(dir, file)))
+        await loadSqlFiles(databaseUrl(source.label, options.serverUrl), manifest, manifest.files.map((file) => join(dir, file)))
         return await roundTrip(source, target, options)
       } finally {
         await target.close()
@@ -71,12 +56,12 @@ export async function runMigraCase(name: string, options: RunOptions = {}): Prom
     const to = await createDatabase(options.serverUrl)
     try {
       const started = Date.now()
-      await loadSqlFiles(urlOf(from, options), MIGRA_LOADING, [join(dir, 'a.sql')])
-      await loadSqlFiles(urlOf(to, options), MIGRA_LOADING, [join(dir, 'b.sql')])
+      await loadSqlFiles(databaseUrl(from.label, options.serverUrl), MIGRA_LOADING, [join(dir, 'a.sql')])
+      await loadSqlFiles(databaseUrl(to.label, options.serverUrl), MIGRA_LOADING, [join(dir, 'b.sql')])
       const unmanaged = await queryUnmanaged(to.db, await queryNamespaces(to.db))
       if (unmanaged.length > 0) {
         const kinds = [...new Set(unmanaged.map((object) => object.kind))].sort()
-        return { name, objects: null, status: 'skipped', details: [`b.sql has ${kinds.join(', ')} (not in the model language)`], seconds: (Date.now() - started) / 1000 }
+        return skipped(name, `b.sql has ${kinds.join(', ')} (not in the model language)`, started)
       }
       return await timed(name, () => roundTrip(to, from, options), started)
     } finally {
@@ -85,22 +70,5 @@ export async function runMigraCase(name: string, options: RunOptions = {}): Prom
     }
   } finally {
     await dropRoles()
-  }
-}
-
-function urlOf(database: Database, options: RunOptions): string {
-  const url = new URL(options.serverUrl ?? SERVER_URL)
-  url.pathname = `/${database.label}`
-  return url.toString()
-}
-
-async function timed(name: string, run: () => Promise<RoundTripResult>, started = Date.now()): Promise<CorpusRow> {
-  try {
-    const result = await run()
-    const details = [...result.differences, ...(result.secondPass === 0 ? [] : [`second autogenerate finds ${result.secondPass} change(s)`])]
-    return { name, objects: result.objects, status: details.length === 0 ? 'exact' : 'differs', details, seconds: (Date.now() - started) / 1000 }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return { name, objects: null, status: 'error', details: [message.split('\n')[0]], seconds: (Date.now() - started) / 1000 }
   }
 }

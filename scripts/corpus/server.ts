@@ -7,14 +7,15 @@ export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@
 
 const DATABASE_PREFIX = 'kysely_autogen_corpus_'
 
-/** A new empty database on the server (from template0); `close()` drops it. */
-export async function createDatabase(serverUrl: string = SERVER_URL): Promise<Database> {
+/**
+ * A new database on the server, empty (from template0) or a copy of the database `template`
+ * (which nobody may be connected to); `close()` drops it.
+ */
+export async function createDatabase(serverUrl: string = SERVER_URL, template = 'template0'): Promise<Database> {
   const admin = await openDatabase({ kind: 'url', url: serverUrl })
   const name = `${DATABASE_PREFIX}${randomBytes(5).toString('hex')}`
-  await sql`create database ${sql.id(name)} template template0`.execute(admin.db)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const database = await openDatabase({ kind: 'url', url: url.toString() })
+  await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin.db)
+  const database = await openDatabase({ kind: 'url', url: databaseUrl(name, serverUrl) })
   return {
     ...database,
     label: name,
@@ -24,6 +25,13 @@ export async function createDatabase(serverUrl: string = SERVER_URL): Promise<Da
       await admin.close()
     },
   }
+}
+
+/** The URL of the database `name` on the server. */
+export function databaseUrl(name: string, serverUrl: string = SERVER_URL): string {
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return url.toString()
 }
 
 /** Creates the roles that do not exist yet; returns a function that drops the ones it created. */
