@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { canonicaliseSchema } from './canonical/canonicalise.js'
+import { canonicaliseInScratch } from './canonical/canonicalise.js'
+import { canonicaliseWithCache } from './canonical/canonicalise-with-cache.js'
 import { readCatalog } from './catalog/read-catalog.js'
 import type { Database } from './database/connect.js'
 import { openScratchDatabase } from './database/scratch.js'
@@ -30,6 +31,11 @@ export interface ManagedScope {
 export interface PlanOptions extends ManagedScope {
   /** Told how long each stage took (`--verbose`). */
   readonly onStage?: StageListener
+  /**
+   * Keep canonical forms here between runs, so only changed tables are created in a scratch
+   * database (see canonicaliseWithCache). Without it, every run canonicalises every table.
+   */
+  readonly cacheFile?: string
 }
 
 export interface AutogenerateOptions extends PlanOptions {
@@ -74,7 +80,7 @@ export async function planMigration(declared: Schema, database: Database, option
   const scope = { schemas: models.schemas, includeTables: options.includeTables, excludeTables: options.excludeTables }
   const [current, desired] = await Promise.all([
     timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, scope)),
-    timeStage(options.onStage, 'canonicalise', () => canonicaliseNear(models, database)),
+    timeStage(options.onStage, 'canonicalise', () => canonicaliseNear(models, database, options.cacheFile)),
   ])
   const changes = await timeStage(options.onStage, 'diff', () => diffSchemas(current, desired))
   return timeStage(options.onStage, 'plan', () => planOf(changes))
@@ -84,16 +90,10 @@ function planOf(changes: readonly Change[]): MigrationPlan {
   return { changes, up: planChanges(changes), down: planChanges(changes.map(invertChange), 'down') }
 }
 
-async function canonicaliseNear(models: Schema, database: Database): Promise<Schema> {
-  const scratch = await openScratchDatabase(
-    database.target,
-    models.extensions.map((extension) => extension.name),
-  )
-  try {
-    return await canonicaliseSchema(models, scratch)
-  } finally {
-    await scratch.close()
-  }
+async function canonicaliseNear(models: Schema, database: Database, cacheFile: string | undefined): Promise<Schema> {
+  const openScratch = () => openScratchDatabase(database.target, models.extensions.map((extension) => extension.name))
+  if (cacheFile !== undefined) return canonicaliseWithCache(models, { cacheFile, near: database, openScratch })
+  return canonicaliseInScratch(models, openScratch)
 }
 
 /** `migrate autogenerate`: writes `migrations/<timestamp>_<slug>.ts`, or nothing when in sync. */

@@ -34,6 +34,7 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
         ...project.scope,
         allowDrop: args['allow-drop'],
         onStage: stageTimings(args),
+        cacheFile: project.cacheFile,
       })
       if (args.format === 'json') return printJson({ file, files, summary: summary.map((line) => line.trim()) })
       if (file === null) return print('No changes')

@@ -32,6 +32,7 @@ export const checkCommand: CommandModule<GlobalOptions, GlobalOptions> = {
         migrationTable: project.migrationTable,
         database,
         onStage: stageTimings(args),
+        cacheFile: project.cacheFile,
       })
       printCheckReport(report, args.format)
       if (process.env[GITHUB_ACTIONS] === 'true') printGithubAnnotations(report.findings)

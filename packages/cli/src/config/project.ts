@@ -1,10 +1,13 @@
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { checkLockTimeout, checksumTable, DEFAULT_MIGRATION_TABLE, lockTableName, type ManagedScope, type MigrationTable } from '@kysely-autogen/core'
 import { DEFAULT_MIGRATIONS_DIR, DEFAULT_MODELS_FILE, type GlobalOptions } from '../options.js'
 import { loadConfig } from './load-config.js'
 
 /** The interface in the models file whose keys are the tables (DESIGN.md, "The model language"). */
 const DEFAULT_ROOT_INTERFACE = 'DB'
+
+/** Canonical forms of earlier runs (see canonicaliseWithCache), next to the embedded database. */
+const CANONICAL_CACHE_FILE = join('.kysely-autogen', 'cache', 'canonical.json')
 
 /** Where a command finds the project's files (paths absolute), and what the configuration says. */
 export interface Project {
@@ -20,6 +23,8 @@ export interface Project {
   readonly migrationTable: MigrationTable
   /** The configuration's lock timeout; the runner's default when unset. */
   readonly lockTimeout: string | undefined
+  /** Where autogenerate and check keep canonical forms between runs. */
+  readonly cacheFile: string
 }
 
 /**
@@ -48,6 +53,7 @@ export async function resolveProject(options: GlobalOptions, root: string = proc
     },
     migrationTable,
     lockTimeout: config.lockTimeout === undefined ? undefined : checkLockTimeout(config.lockTimeout),
+    cacheFile: resolve(root, CANONICAL_CACHE_FILE),
   }
 }
 

@@ -41,6 +41,16 @@ export async function canonicaliseSchema(models: Schema, scratch: Database): Pro
   return attachOrigins(canonical, models)
 }
 
+/** canonicaliseSchema() in a scratch database of its own, closed after. */
+export async function canonicaliseInScratch(models: Schema, openScratch: () => Promise<Database>): Promise<Schema> {
+  const scratch = await openScratch()
+  try {
+    return await canonicaliseSchema(models, scratch)
+  } finally {
+    await scratch.close()
+  }
+}
+
 async function replayToBlame(batch: readonly { text: string; change: Change }[], scratch: Database): Promise<void> {
   for (const statement of batch) {
     try {
