@@ -32,6 +32,8 @@ export type Change =
   | AddColumnChange
   | DropColumnChange
   | AlterColumnChange
+  | DropGenerationChange
+  | AddGenerationChange
   | AddPrimaryKeyChange
   | DropPrimaryKeyChange
   | AddUniqueChange
@@ -87,22 +89,37 @@ export interface DropEnumChange {
  * prints as `ALTER TYPE ... ADD VALUE`; otherwise the type is rebuilt and every column using it
  * (`columns`, with their defaults) is cast to the new type.
  */
-export interface AlterEnumChange {
+export interface AlterEnumChange extends TypeUses {
   readonly kind: 'alterEnum'
   readonly enum: QualifiedName
   readonly from: readonly string[]
   readonly to: readonly string[]
-  readonly columns: readonly EnumColumnUse[]
   /** The type's comment, set again on a rebuilt type (a comment change is `setEnumComment`). */
   readonly comment: string | null
 }
 
-export interface EnumColumnUse {
+/**
+ * The columns typed with an enum or domain that a change rebuilds: they are cast from the old type
+ * to the new one. `columns` are the columns when the change runs, `columnsAfter` once the whole
+ * migration ran: the inverse, which runs in `down`, swaps them (a column added next to the change
+ * exists when `down` rebuilds the type back).
+ */
+export interface TypeUses {
+  readonly columns: readonly TypeColumnUse[]
+  readonly columnsAfter: readonly TypeColumnUse[]
+}
+
+export interface TypeColumnUse {
   readonly table: QualifiedName
   readonly column: string
-  /** The column's default, which must be dropped and restored around a rebuild. */
+  /** The column's default when the rebuild runs: stored typed with the old type, it is dropped first. */
   readonly default: string | null
-  /** `true` when the column is an array of the enum. */
+  /**
+   * The default set again after the cast (the same text now names the new type); null when the
+   * migration changes or drops the default, which its own `alterColumn` then does.
+   */
+  readonly restoredDefault: string | null
+  /** `true` when the column is an array of the type. */
   readonly array: boolean
 }
 
@@ -134,12 +151,38 @@ export interface DropColumnChange {
   readonly column: Column
 }
 
-/** Type, nullability, default, identity, generated expression, collation or comment changed. */
-export interface AlterColumnChange {
-  readonly kind: 'alterColumn'
+/**
+ * A column kept by name whose definition changes: `from` and `to`. `castThroughText` is set when
+ * either type is an enum (or an array of one): an enum casts to and from text only, so a new type
+ * is reached through text (`USING col::text::new_type`).
+ */
+export interface ColumnTransition {
   readonly table: QualifiedName
   readonly from: Column
   readonly to: Column
+  readonly castThroughText: boolean
+}
+
+/** Type, nullability, default, identity, collation or comment changed; the generation expression is the same. */
+export interface AlterColumnChange extends ColumnTransition {
+  readonly kind: 'alterColumn'
+}
+
+/**
+ * A generated column becomes a plain one and keeps its values (`ALTER COLUMN ... DROP
+ * EXPRESSION`), then takes `to`'s other differences as `alterColumn` would.
+ */
+export interface DropGenerationChange extends ColumnTransition {
+  readonly kind: 'dropGeneration'
+}
+
+/**
+ * A plain column becomes generated. PostgreSQL 15 cannot give a column an expression, so it is
+ * dropped and added again as `to`: its values are recomputed and it moves to the end of the
+ * table. Its indexes and constraints are re-created around it by the differ.
+ */
+export interface AddGenerationChange extends ColumnTransition {
+  readonly kind: 'addGeneration'
 }
 
 export interface AddPrimaryKeyChange {
@@ -280,8 +323,11 @@ export interface DropDomainChange {
   readonly domain: Domain
 }
 
-/** Default, NOT NULL or checks of a domain changed (its base type cannot be altered). */
-export interface AlterDomainChange {
+/**
+ * Default, NOT NULL or checks of a domain changed: `ALTER DOMAIN`. A changed base type cannot be
+ * altered: the domain is rebuilt and every column using it (`columns`) is cast to the new one.
+ */
+export interface AlterDomainChange extends TypeUses {
   readonly kind: 'alterDomain'
   readonly from: Domain
   readonly to: Domain

@@ -1,7 +1,7 @@
 import { destructiveNote } from '../emit/destructive.js'
 import { displayName } from '../schema/names.js'
 import type { Column } from '../schema/schema.js'
-import { type ChangeHandlers, type Change, dispatchChange } from './change.js'
+import { type ChangeHandlers, type Change, type ColumnTransition, dispatchChange } from './change.js'
 
 /** How a change reads in a summary: what it does, and whether data can be lost. */
 export interface ChangeDescription {
@@ -31,7 +31,9 @@ const DESCRIPTIONS: ChangeHandlers<Description> = {
   dropTable: (c) => drop(`table ${displayName(c.table)}`),
   addColumn: (c) => create(`column ${displayName(c.table)}.${c.column.name} ${c.column.type}`),
   dropColumn: (c) => drop(`column ${displayName(c.table)}.${c.column.name}`),
-  alterColumn: (c) => alter(`column ${displayName(c.table)}.${c.to.name}: ${columnDifferences(c.from, c.to).join(', ')}`),
+  alterColumn: (c) => alterColumn(c),
+  dropGeneration: (c) => alterColumn(c),
+  addGeneration: (c) => alterColumn(c),
   addPrimaryKey: (c) => create(`primary key ${c.primaryKey.name} on ${displayName(c.table)} (${c.primaryKey.columns.join(', ')})`),
   dropPrimaryKey: (c) => drop(`primary key ${c.primaryKey.name} on ${displayName(c.table)}`),
   addUnique: (c) => create(`unique ${c.unique.name} on ${displayName(c.table)} (${c.unique.columns.join(', ')})`),
@@ -64,6 +66,10 @@ const DESCRIPTIONS: ChangeHandlers<Description> = {
 /** Destructive exactly when the migration file warns about it (`destructiveNote`). */
 export function describeChange(change: Change): ChangeDescription {
   return { ...dispatchChange(change, DESCRIPTIONS), destructive: destructiveNote(change) !== null }
+}
+
+function alterColumn(c: ColumnTransition): Description {
+  return alter(`column ${displayName(c.table)}.${c.to.name}: ${columnDifferences(c.from, c.to).join(', ')}`)
 }
 
 /** `type text → character varying(255)`, `not null`, `default now() → (none)`, ... */

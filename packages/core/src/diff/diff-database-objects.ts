@@ -1,6 +1,7 @@
 import type { QualifiedName, Schema, Sequence } from '../schema/schema.js'
 import type { Change } from './change.js'
 import { matchBy, sameDefinition } from './compare.js'
+import { typeColumnUses } from './type-uses.js'
 
 /**
  * Extensions, domains and sequences: the database-level objects next to the tables. `created`
@@ -16,20 +17,21 @@ export function diffDatabaseObjects(current: Schema, desired: Schema): DatabaseO
   const extensions = matchBy(current.extensions, desired.extensions, (extension) => extension.name)
   const domains = matchBy(current.domains, desired.domains, qualifiedKey)
   const sequences = matchBy(current.sequences, desired.sequences, qualifiedKey)
-  // A domain's base type cannot be altered: it is dropped and created again.
-  const retyped = domains.kept.filter(([from, to]) => from.type !== to.type)
-  const altered = domains.kept.filter(([from, to]) => from.type === to.type && !sameDefinition(from, to))
+  const altered = domains.kept.filter(([from, to]) => !sameDefinition(from, to))
   return {
     created: [
       ...extensions.added.map((extension): Change => ({ kind: 'createExtension', extension })),
-      ...[...domains.added, ...retyped.map(([, to]) => to)].map((domain): Change => ({ kind: 'createDomain', domain })),
-      ...altered.map(([from, to]): Change => ({ kind: 'alterDomain', from, to })),
+      ...domains.added.map((domain): Change => ({ kind: 'createDomain', domain })),
+      ...altered.map(([from, to]): Change => {
+        const name: QualifiedName = { schema: to.schema, name: to.name }
+        return { kind: 'alterDomain', from, to, columns: typeColumnUses(name, current, desired), columnsAfter: typeColumnUses(name, desired, current) }
+      }),
       ...sequences.added.flatMap((sequence) => [createSequence(sequence), ...ownership(sequence, 'ownSequence')]),
       ...sequences.kept.flatMap(([from, to]) => diffSequence(from, to)),
     ],
     dropped: [
       ...sequences.removed.flatMap((sequence) => [...ownership(sequence, 'disownSequence'), dropSequence(sequence)]),
-      ...[...domains.removed, ...retyped.map(([from]) => from)].map((domain): Change => ({ kind: 'dropDomain', domain })),
+      ...domains.removed.map((domain): Change => ({ kind: 'dropDomain', domain })),
       ...extensions.removed.map((extension): Change => ({ kind: 'dropExtension', extension })),
     ],
   }

@@ -1,10 +1,12 @@
 import type { Column, EnumType, ForeignKey, QualifiedName, Schema, Table } from '../schema/schema.js'
 import { quoteQualified } from '../schema/names.js'
-import type { Change, EnumColumnUse } from './change.js'
+import type { Change } from './change.js'
 import { type ColumnRework, checkUses, columnRework, indexUses, keyUses, reworkedColumns } from './column-dependents.js'
 import { matchBy, sameDefinition } from './compare.js'
 import { diffDatabaseObjects } from './diff-database-objects.js'
+import { foreignKeysOverDroppedKeys, withoutDetached } from './referenced-keys.js'
 import { applyRenames, dropBeforeRenames } from './renames.js'
+import { elementType, typeColumnUses } from './type-uses.js'
 
 /**
  * The changes that turn `current` into `desired`, as a pure function of the two. Both sides must
@@ -22,9 +24,14 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
   const schemas = matchBy(current.schemas, desired.schemas, (name) => name)
   const enums = matchBy(current.enums, desired.enums, qualifiedKey)
   const tables = matchBy(current.tables, desired.tables, qualifiedKey)
-  const reworks = new Map(tables.kept.map(([from, to]) => [qualifiedKey(to), columnRework(from, to)]))
+  const context: TableContext = {
+    reworks: new Map(tables.kept.map(([from, to]) => [qualifiedKey(to), columnRework(from, to)])),
+    enumTypes: new Set([...current.enums, ...desired.enums].map(quoteQualified)),
+  }
   const objects = diffDatabaseObjects(current, desired)
-  const tableChanges = tables.kept.flatMap(([from, to]) => diffTable(from, to, reworks))
+  const keptTableChanges = tables.kept.flatMap(([from, to]) => diffTable(from, to, context))
+  const overDroppedKeys = foreignKeysOverDroppedKeys(keptTableChanges, current, desired)
+  const tableChanges = [...keptTableChanges, ...overDroppedKeys.changes]
   const early = tableChanges.map((change) => dropBeforeRenames(change, renamed))
   return [
     ...early.filter((change) => change !== null),
@@ -32,10 +39,10 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
     ...schemas.added.map((schema): Change => ({ kind: 'createSchema', schema })),
     ...objects.created,
     ...enums.added.map((type): Change => ({ kind: 'createEnum', enum: type })),
-    ...enums.kept.flatMap(([from, to]) => diffEnum(from, to, current)),
+    ...enums.kept.flatMap(([from, to]) => diffEnum(from, to, current, desired)),
     ...tables.added.map((table): Change => ({ kind: 'createTable', table })),
     ...tableChanges.filter((_, i) => early[i] === null),
-    ...tables.removed.map((table): Change => ({ kind: 'dropTable', table })),
+    ...tables.removed.map((table): Change => ({ kind: 'dropTable', table: withoutDetached(table, overDroppedKeys.detached) })),
     ...enums.removed.map((type): Change => ({ kind: 'dropEnum', enum: type })),
     ...objects.dropped,
     ...schemas.removed.map((schema): Change => ({ kind: 'dropSchema', schema })),
@@ -46,37 +53,36 @@ function qualifiedKey(name: QualifiedName): string {
   return `${name.schema}.${name.name}`
 }
 
-function diffEnum(from: EnumType, to: EnumType, current: Schema): readonly Change[] {
+function diffEnum(from: EnumType, to: EnumType, current: Schema, desired: Schema): readonly Change[] {
   const name: QualifiedName = { schema: to.schema, name: to.name }
+  const alter: Change = {
+    kind: 'alterEnum',
+    enum: name,
+    from: from.values,
+    to: to.values,
+    columns: typeColumnUses(name, current, desired),
+    columnsAfter: typeColumnUses(name, desired, current),
+    comment: from.comment,
+  }
   return [
-    ...(sameDefinition(from.values, to.values)
-      ? []
-      : [{ kind: 'alterEnum', enum: name, from: from.values, to: to.values, columns: enumColumnUses(from, current), comment: from.comment } as const]),
+    ...(sameDefinition(from.values, to.values) ? [] : [alter]),
     ...(from.comment === to.comment ? [] : [{ kind: 'setEnumComment', enum: name, from: from.comment, to: to.comment } as const]),
   ]
 }
 
-/** Columns of the current schema typed with the enum (or an array of it). */
-function enumColumnUses(type: EnumType, schema: Schema): readonly EnumColumnUse[] {
-  const typeName = quoteQualified(type)
-  return schema.tables.flatMap((table) =>
-    table.columns
-      .filter((column) => column.type === typeName || column.type === `${typeName}[]`)
-      .map((column) => ({
-        table: { schema: table.schema, name: table.name },
-        column: column.name,
-        default: column.default,
-        array: column.type.endsWith('[]'),
-      })),
-  )
+/** What `diffTable` needs to know beyond the table: see `diffTable`. */
+interface TableContext {
+  readonly reworks: ReadonlyMap<string, ColumnRework>
+  /** Every enum type of both sides, as columns print it (`role`, `audit.kind`). */
+  readonly enumTypes: ReadonlySet<string>
 }
 
 /**
- * `reworks` (by table key) says which columns are retyped or re-created: their indexes and
+ * `context.reworks` (by table key) says which columns are retyped or re-created: their indexes and
  * constraints, and foreign keys pointing at them, are dropped and created again around the
  * change even when unchanged (see column-dependents.ts).
  */
-function diffTable(from: Table, to: Table, reworks: ReadonlyMap<string, ColumnRework>): readonly Change[] {
+function diffTable(from: Table, to: Table, { reworks, enumTypes }: TableContext): readonly Change[] {
   const table: QualifiedName = { schema: to.schema, name: to.name }
   const rework = reworks.get(qualifiedKey(to)) ?? NO_REWORK
   const reworked = reworkedColumns(rework)
@@ -94,7 +100,7 @@ function diffTable(from: Table, to: Table, reworks: ReadonlyMap<string, ColumnRe
             { kind: 'dropColumn', table, column: a },
             { kind: 'addColumn', table, column: b },
           ]
-        : diffColumn(table, a, b),
+        : diffColumn(table, a, b, enumTypes),
     ),
     ...columns.removed.map((column): Change => ({ kind: 'dropColumn', table, column })),
     ...(primaryKeyChanged && from.primaryKey !== null
@@ -123,11 +129,20 @@ function diffTable(from: Table, to: Table, reworks: ReadonlyMap<string, ColumnRe
   ]
 }
 
-function diffColumn(table: QualifiedName, from: Column, to: Column): readonly Change[] {
-  return sameDefinition(from, to) ? [] : [{ kind: 'alterColumn', table, from, to }]
+/**
+ * A generation expression added or dropped is a change of its own (the planner puts it before or
+ * after the other columns' changes, see plan/phases.ts); everything else is `alterColumn`.
+ */
+function diffColumn(table: QualifiedName, from: Column, to: Column, enumTypes: ReadonlySet<string>): readonly Change[] {
+  if (sameDefinition(from, to)) return []
+  const castThroughText = enumTypes.has(elementType(from.type)) || enumTypes.has(elementType(to.type))
+  const transition = { table, from, to, castThroughText }
+  if (from.generated === null && to.generated !== null) return [{ kind: 'addGeneration', ...transition }]
+  if (from.generated !== null && to.generated === null) return [{ kind: 'dropGeneration', ...transition }]
+  return [{ kind: 'alterColumn', ...transition }]
 }
 
-const NO_REWORK: ColumnRework = { retyped: new Set(), recreated: new Set() }
+const NO_REWORK: ColumnRework = { retyped: new Set(), recreated: new Set(), generationAdded: new Set(), generationDropped: new Set() }
 
 /**
  * Named constraints and indexes: drop what is gone or changed, add what is new or changed;

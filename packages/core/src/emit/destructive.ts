@@ -1,4 +1,4 @@
-import { type Change, type ChangeHandlers, dispatchChange } from '../diff/change.js'
+import { type Change, type ChangeHandlers, type ColumnTransition, dispatchChange } from '../diff/change.js'
 import { displayName } from '../schema/names.js'
 import type { QualifiedName } from '../schema/schema.js'
 import { removedEnumValues } from './operations/enum-values.js'
@@ -32,10 +32,10 @@ const NOTES: ChangeHandlers<string | null> = {
   dropTable: (c) => `drops table ${quoted(c.table)} and its data.`,
   addColumn: () => null,
   dropColumn: (c) => `drops column "${c.column.name}" of ${quoted(c.table)} and its data.`,
-  alterColumn: (c) =>
-    isWideningType(c.from.type, c.to.type)
-      ? null
-      : `changes column "${c.to.name}" of ${quoted(c.table)} from ${c.from.type} to ${c.to.type}; values that do not fit fail the cast or lose precision.`,
+  alterColumn: (c) => typeChangeNote(c),
+  dropGeneration: (c) => typeChangeNote(c),
+  addGeneration: (c) =>
+    `re-creates column "${c.to.name}" of ${quoted(c.table)} to make it generated (PostgreSQL cannot add an expression to a column): its values are recomputed and it moves to the end of the table.`,
   addPrimaryKey: () => null,
   dropPrimaryKey: () => null,
   addUnique: () => null,
@@ -58,7 +58,10 @@ const NOTES: ChangeHandlers<string | null> = {
   dropExtension: () => null,
   createDomain: () => null,
   dropDomain: () => null,
-  alterDomain: () => null,
+  alterDomain: (c) =>
+    isWideningType(c.from.type, c.to.type)
+      ? null
+      : `changes the base type of domain ${quoted(c.to)} from ${c.from.type} to ${c.to.type}; values of the columns using it that do not fit fail the cast or lose precision.`,
   createSequence: () => null,
   dropSequence: (c) => `drops sequence ${quoted(c.sequence)} and its current value.`,
   alterSequence: () => null,
@@ -72,6 +75,11 @@ const NOTES: ChangeHandlers<string | null> = {
  */
 export function destructiveNote(change: Change): string | null {
   return dispatchChange(change, NOTES)
+}
+
+function typeChangeNote(c: ColumnTransition): string | null {
+  if (isWideningType(c.from.type, c.to.type)) return null
+  return `changes column "${c.to.name}" of ${quoted(c.table)} from ${c.from.type} to ${c.to.type}; values that do not fit fail the cast or lose precision.`
 }
 
 function quoted(name: QualifiedName): string {

@@ -27,10 +27,13 @@ export const PHASE_OF_KIND: { readonly [K in ChangeKind]: number } = {
   dropTable: 5,
   createTable: 6,
   // Dropped columns first: a column re-created with a new generated expression is dropped, the
-  // columns it uses are altered, then it is added again.
+  // columns it uses are altered, then it is added again. Likewise an expression is dropped before
+  // the columns it used are altered, and a column made generated is re-created after them.
   dropColumn: 7,
+  dropGeneration: 7,
   alterColumn: 8,
   addColumn: 9,
+  addGeneration: 9,
   addPrimaryKey: 10,
   addUnique: 10,
   addCheck: 10,

@@ -11,7 +11,18 @@ import { enumValueAdditions } from '../emit/operations/enum-values.js'
 export function splitEnumAdditions(changes: readonly Change[]): readonly (readonly Change[])[] {
   const additions = changes.filter(isValueAddition)
   const rest = changes.filter((change) => !isValueAddition(change))
-  return additions.length === 0 || rest.length === 0 ? [changes] : [additions, rest]
+  return additions.length === 0 || rest.length === 0 ? [changes] : [additions.map(alone), rest]
+}
+
+/**
+ * An addition in a migration of its own: the columns using the type are the same before and
+ * after it, defaults included, which is what its inverse (a rebuild, in `down`, after the main
+ * migration's `down` has put the columns back) finds and restores.
+ */
+function alone(change: Change): Change {
+  if (change.kind !== 'alterEnum') return change
+  const uses = change.columns.map((use) => ({ ...use, restoredDefault: use.default }))
+  return { ...change, columns: uses, columnsAfter: uses }
 }
 
 function isValueAddition(change: Change): boolean {

@@ -1,4 +1,4 @@
-import type { Change } from '../../src/diff/change.js'
+import type { Change, TypeColumnUse } from '../../src/diff/change.js'
 import { invertChange } from '../../src/diff/invert-change.js'
 import { column as baseColumn, table as baseTable } from '../support/schema-builders.js'
 import type { Column, EnumType, ForeignKey, Index, IndexKey, QualifiedName, Table } from '../../src/schema/schema.js'
@@ -119,9 +119,11 @@ export const INIT_UP: readonly Change[] = [
   { kind: 'setTableComment', table: USERS, from: null, to: `Registered users (it's them).` },
 ]
 
+const ROLE_USES: readonly TypeColumnUse[] = [{ table: USERS, column: 'role', default: `'member'::role`, restoredDefault: `'member'::role`, array: false }]
+
 /** Changes to the initial schema: every ALTER path, run after `INIT_UP`. */
 export const ALTER_UP: readonly Change[] = [
-  { kind: 'alterEnum', enum: ROLE, from: ['admin', 'member'], to: ['owner', 'admin', 'editor', 'member', 'guest'], columns: [{ table: USERS, column: 'role', default: `'member'::role`, array: false }], comment: null },
+  { kind: 'alterEnum', enum: ROLE, from: ['admin', 'member'], to: ['owner', 'admin', 'editor', 'member', 'guest'], columns: ROLE_USES, columnsAfter: ROLE_USES, comment: null },
   { kind: 'addColumn', table: USERS, column: column('bio', 'text', { nullable: false, default: `''::text`, comment: 'About me.' }) },
   { kind: 'addColumn', table: NOTES, column: column('parent_id', 'uuid') },
   {
@@ -129,16 +131,18 @@ export const ALTER_UP: readonly Change[] = [
     table: USERS,
     from: USERS_TABLE.columns[1],
     to: column('email', 'text', { nullable: false, comment: 'Login name.' }),
+    castThroughText: false,
   },
-  { kind: 'alterColumn', table: USERS, from: USERS_TABLE.columns[0], to: column('id', 'integer', { nullable: false, identity: 'always' }) },
+  { kind: 'alterColumn', table: USERS, from: USERS_TABLE.columns[0], to: column('id', 'integer', { nullable: false, identity: 'always' }), castThroughText: false },
   {
     kind: 'alterColumn',
     table: USERS,
     from: USERS_TABLE.columns[2],
     to: column('display_name', 'text', { nullable: false }),
+    castThroughText: false,
   },
-  { kind: 'alterColumn', table: NOTES, from: NOTES_TABLE.columns[5], to: column('price', 'integer', { nullable: false, default: '0' }) },
-  { kind: 'alterColumn', table: NOTES, from: NOTES_TABLE.columns[3], to: column('slug', 'text', { nullable: false, collation: '"C"' }) },
+  { kind: 'alterColumn', table: NOTES, from: NOTES_TABLE.columns[5], to: column('price', 'integer', { nullable: false, default: '0' }), castThroughText: false },
+  { kind: 'alterColumn', table: NOTES, from: NOTES_TABLE.columns[3], to: column('slug', 'text', { nullable: false, collation: '"C"' }), castThroughText: false },
   { kind: 'dropPrimaryKey', table: EVENTS, primaryKey: EVENTS_TABLE.primaryKey! },
   { kind: 'addPrimaryKey', table: EVENTS, primaryKey: { name: 'events_pkey', columns: ['id'], origin: null } },
   { kind: 'addUnique', table: USERS, unique: { name: 'users_display_name_key', columns: ['display_name'], nullsNotDistinct: true, origin: null } },
@@ -147,6 +151,12 @@ export const ALTER_UP: readonly Change[] = [
   { kind: 'dropIndex', table: NOTES, index: NOTES_USER_INDEX },
   { kind: 'createIndex', table: NOTES, index: index('notes_user_id_deleted_at_idx', [key('user_id'), key('deleted_at', 'desc', 'last')]) },
   { kind: 'setTableComment', table: USERS, from: `Registered users (it's them).`, to: 'Registered users; see `docs/users.md` and ${HOME}.' },
+]
+
+/** The columns typed with `audit.event_kind` when it is rebuilt. */
+const EVENT_KIND_USES: readonly TypeColumnUse[] = [
+  { table: EVENTS, column: 'kind', default: null, restoredDefault: null, array: false },
+  { table: EVENTS, column: 'kinds', default: `'{}'::audit.event_kind[]`, restoredDefault: `'{}'::audit.event_kind[]`, array: true },
 ]
 
 /** Dropping things from the initial schema, run after `INIT_UP`. */
@@ -163,10 +173,8 @@ export const DROP_UP: readonly Change[] = [
     enum: EVENT_KIND,
     from: ['login', 'logout', 'purge'],
     to: ['login', 'logout'],
-    columns: [
-      { table: EVENTS, column: 'kind', default: null, array: false },
-      { table: EVENTS, column: 'kinds', default: `'{}'::audit.event_kind[]`, array: true },
-    ],
+    columns: EVENT_KIND_USES,
+    columnsAfter: EVENT_KIND_USES,
     comment: null,
   },
 ]
@@ -186,17 +194,15 @@ export const EDGE_UP: readonly Change[] = [
     table: AUDIT_LOG,
     index: index('Audit Log_order_Note_idx', [key('order', 'asc', 'first'), key('Note', 'desc', 'last')], { unique: true, nullsNotDistinct: true }),
   },
-  { kind: 'alterColumn', table: NOTES, from: NOTES_TABLE.columns[5], to: column('price', 'bigint', { nullable: false, identity: 'by default' }) },
-  { kind: 'alterColumn', table: USERS, from: USERS_TABLE.columns[4], to: column('created_at', 'timestamptz', { nullable: false, default: 'statement_timestamp()' }) },
+  { kind: 'alterColumn', table: NOTES, from: NOTES_TABLE.columns[5], to: column('price', 'bigint', { nullable: false, identity: 'by default' }), castThroughText: false },
+  { kind: 'alterColumn', table: USERS, from: USERS_TABLE.columns[4], to: column('created_at', 'timestamptz', { nullable: false, default: 'statement_timestamp()' }), castThroughText: false },
   {
     kind: 'alterEnum',
     enum: EVENT_KIND,
     from: ['login', 'logout', 'purge'],
     to: ['purge', 'login', 'logout'],
-    columns: [
-      { table: EVENTS, column: 'kind', default: null, array: false },
-      { table: EVENTS, column: 'kinds', default: `'{}'::audit.event_kind[]`, array: true },
-    ],
+    columns: EVENT_KIND_USES,
+    columnsAfter: EVENT_KIND_USES,
     comment: null,
   },
 ]

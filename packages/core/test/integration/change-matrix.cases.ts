@@ -51,6 +51,18 @@ function one(key: string, body: string, extra = ''): Readonly<Record<string, str
 
 const NOTES_FOR = (target: string): string => NOTES.replace('users.id', `${target}.id`)
 
+/** A table whose last column, `area`, carries `areaTags`; `labels` reference it when it is unique. */
+const BOXES = (areaTags: string): string => `export interface BoxTable {\n  width: number\n  ${areaTags}\n  area: number\n}`
+const LABELS = 'export interface LabelTable {\n  /** @references boxes.area */\n  box_area: number | null\n}'
+
+const STATUS_AND_PHASE = "export type Status = 'open' | 'closed'\nexport type Phase = 'draft' | 'done'"
+/** `kept` stays a Status column (so the type stays); `state` and `history` are typed with `type`. */
+const TICKETS = (kept: string, type: string, fallback: string): string =>
+  `export interface TicketTable {\n  kept: ${kept}\n  /** @default ${fallback} */\n  state: Generated<${type}>\n  history: ${type}[]\n}`
+
+const CODES = (unique: string): string => `/** ${unique} */\nexport interface CodeTable {\n  code: string | null\n}`
+const USES = 'export interface UseTable {\n  /** @references codes.code */\n  code: string\n}'
+
 export const MATRIX_CASES: readonly MatrixCase[] = [
   // Tables
   { name: 'create a table', before: EMPTY, after: ONLY_USERS },
@@ -304,4 +316,50 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     ),
   },
   { name: 'table comment removed', before: ONLY_USERS, after: usersWith((s) => s.replace('/** Registered users. */\n', '')) },
+  // Generation expressions dropped and added, with their dependents: `down` re-creates the column
+  {
+    name: 'drop a generated expression from a column with an index, a check and a referencing foreign key',
+    before: models('  boxes: BoxTable\n  labels: LabelTable', `${BOXES('/** @generated width * 2 @unique @check area > 0 */')}\n${LABELS}`),
+    after: models('  boxes: BoxTable\n  labels: LabelTable', `${BOXES('/** @unique @check area > 0 */')}\n${LABELS}`),
+  },
+  {
+    name: 'make a plain column generated, with an index on it',
+    before: one('boxes', BOXES('/** @index */')),
+    after: one('boxes', BOXES('/** @generated width * 2 @index */')),
+  },
+  {
+    name: 'drop a generated expression while retyping the column it used',
+    before: one('boxes', BOXES('/** @generated width * 2 */')),
+    after: one('boxes', BOXES('/** @dbType bigint */').replace('width: number', '/** @dbType bigint */\n  width: number')),
+  },
+  // Enum to another type: through text, around the defaults
+  {
+    name: 'move columns from one enum to another, with defaults and arrays',
+    before: one('tickets', TICKETS('Status', 'Status', "'open'"), STATUS_AND_PHASE),
+    after: one('tickets', TICKETS('Status', 'Phase', "'draft'"), STATUS_AND_PHASE),
+  },
+  {
+    name: 'an enum column to text and back',
+    before: one('tickets', TICKETS('Status', 'Status', "'open'"), STATUS_AND_PHASE),
+    after: one('tickets', TICKETS('Status', 'string', "'open'"), STATUS_AND_PHASE),
+  },
+  // Keys referenced by foreign keys of another table: the foreign key is dropped first, added after
+  {
+    name: 'change a unique key referenced by a foreign key',
+    before: models('  codes: CodeTable\n  uses: UseTable', `${CODES('@unique (code)')}\n${USES}`),
+    after: models('  codes: CodeTable\n  uses: UseTable', `${CODES('@unique (code) nullsNotDistinct')}\n${USES}`),
+  },
+  {
+    name: 'change a unique key and drop the table whose foreign key referenced it',
+    before: models('  codes: CodeTable\n  uses: UseTable', `${CODES('@unique (code)')}\n${USES}`),
+    after: models('  codes: CodeTable', CODES('@unique (code) nullsNotDistinct')),
+  },
+  {
+    name: 'widen a primary key referenced by a foreign key (a unique key keeps the reference)',
+    before: USERS_AND_NOTES,
+    after: models(
+      '  users: UserTable\n  notes: NoteTable',
+      `${USERS.replace('/** Registered users. */', '/**\n * Registered users.\n * @primaryKey (id, email)\n */').replace('/** @primaryKey */', '/** @unique */')}\n${NOTES}`,
+    ),
+  },
 ]

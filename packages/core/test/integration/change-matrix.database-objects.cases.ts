@@ -45,6 +45,11 @@ export const DATABASE_OBJECT_CASES: readonly MatrixCase[] = [
     ),
   },
   {
+    name: 'change the base type of a domain used by columns, with a default and an array',
+    before: models([], ACCOUNTS, `${EMAIL_DOMAIN("text check VALUE like '%@%'")}${ACCOUNT("/** @default 'a@b' */\n  email: Generated<Email>\n  aliases: Email[]")}`),
+    after: models([], ACCOUNTS, `${EMAIL_DOMAIN("varchar(100) check VALUE like '%@%'")}${ACCOUNT("/** @default 'a@b' */\n  email: Generated<Email>\n  aliases: Email[]")}`),
+  },
+  {
     name: 'a domain over an extension type',
     before: PLAIN,
     after: models(['@extension citext'], ACCOUNTS, `${EMAIL_DOMAIN('citext not null')}${ACCOUNT('email: Email')}`),

@@ -41,6 +41,8 @@ const STATEMENTS: OperationHandlers<CallChain> = {
     if (alteration === null) return rawStatement(renderOperationSql(op))
     return alterTable(op.table, call('alterColumn', string(op.column), arrow('col', [alteration])))
   },
+  // A query over the table's rows, not a schema statement.
+  continueIdentity: raw,
   addConstraint: (op) => alterTable(op.table, addConstraintCall(op.table.schema, op.constraint)),
   dropConstraint: (op) => alterTable(op.table, call('dropConstraint', string(op.name))),
   renameConstraint: (op) => alterTable(op.table, call('renameConstraint', string(op.name), string(op.newName))),

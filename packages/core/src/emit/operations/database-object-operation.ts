@@ -26,3 +26,4 @@ export type DomainAction =
   | { readonly kind: 'dropNotNull' }
   | { readonly kind: 'addCheck'; readonly name: string; readonly expression: string }
   | { readonly kind: 'dropConstraint'; readonly name: string }
+  | { readonly kind: 'rename'; readonly newName: string }

@@ -1,13 +1,10 @@
-import { type AlterEnumChange, type Change, type ChangeHandlers, dispatchChange } from '../../diff/change.js'
-import { quoteIdentifier, quoteQualified } from '../../schema/names.js'
+import { type AlterEnumChange, type Change, type ChangeHandlers, type ColumnTransition, dispatchChange } from '../../diff/change.js'
 import type { Column, QualifiedName } from '../../schema/schema.js'
 import { columnActions } from './column-actions.js'
 import { DATABASE_OBJECT_LOWERINGS } from './lower-database-objects.js'
 import { enumValueAdditions } from './enum-values.js'
-import type { ColumnAction, Operation } from './operation.js'
-
-/** A rebuilt enum's old type is renamed to this while columns are cast to the new one. */
-export const OLD_ENUM_SUFFIX = '__old'
+import type { Operation } from './operation.js'
+import { OLD_TYPE_SUFFIX, recastColumns } from './recast-columns.js'
 
 const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
   createSchema: (c) => [{ kind: 'createSchema', schema: c.schema }],
@@ -25,12 +22,14 @@ const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
   // The planner spells out indexes and the table comment as their own changes.
   createTable: (c) => [{ kind: 'createTable', table: c.table }, ...columnComments(c.table, c.table.columns)],
   dropTable: (c) => [{ kind: 'dropTable', table: nameOf(c.table) }],
-  addColumn: (c) => [{ kind: 'addColumn', table: c.table, column: c.column }, ...columnComments(c.table, [c.column])],
+  addColumn: (c) => addColumn(c.table, c.column),
   dropColumn: (c) => [{ kind: 'dropColumn', table: c.table, column: c.column.name }],
-  alterColumn: (c) => [
-    ...columnActions(c.from, c.to).map((action): Operation => ({ kind: 'alterColumn', table: c.table, column: c.to.name, action })),
-    ...(c.from.comment === c.to.comment ? [] : [columnComment(c.table, c.to.name, c.to.comment)]),
+  alterColumn: alterColumn,
+  dropGeneration: (c) => [
+    { kind: 'alterColumn', table: c.table, column: c.from.name, action: { kind: 'dropExpression' } },
+    ...alterColumn({ ...c, from: { ...c.from, generated: null } }),
   ],
+  addGeneration: (c) => [{ kind: 'dropColumn', table: c.table, column: c.from.name }, ...addColumn(c.table, c.to)],
   addPrimaryKey: (c) => [{ kind: 'addConstraint', table: c.table, constraint: { kind: 'primaryKey', ...c.primaryKey } }],
   dropPrimaryKey: (c) => [{ kind: 'dropConstraint', table: c.table, name: c.primaryKey.name }],
   addUnique: (c) => [{ kind: 'addConstraint', table: c.table, constraint: { kind: 'unique', ...c.unique } }],
@@ -58,31 +57,31 @@ export function lowerChange(change: Change): readonly Operation[] {
 
 /**
  * PostgreSQL cannot remove or reorder enum values: rename the old type away, create the new one,
- * cast every column through text (defaults are dropped first, as they are typed with the old
- * enum, and restored after: their text names the type, which now resolves to the new one), then
- * drop the old type.
+ * cast every column to it (see `recastColumns`), then drop the old type.
  */
 function rebuildEnum(c: AlterEnumChange): readonly Operation[] {
-  const typeName = quoteQualified(c.enum)
-  const columns = c.columns.flatMap(({ table, column, default: defaultValue, array }): Operation[] => {
-    const type = array ? `${typeName}[]` : typeName
-    const using = `${quoteIdentifier(column)}::${array ? 'text[]' : 'text'}::${type}`
-    const alter = (action: ColumnAction): Operation => ({ kind: 'alterColumn', table, column, action })
-    return [
-      ...(defaultValue === null ? [] : [alter({ kind: 'dropDefault' })]),
-      alter({ kind: 'setType', type, collation: null, using }),
-      ...(defaultValue === null ? [] : [alter({ kind: 'setDefault', expression: defaultValue })]),
-    ]
-  })
-  const oldName = `${c.enum.name}${OLD_ENUM_SUFFIX}`
+  const oldName = `${c.enum.name}${OLD_TYPE_SUFFIX}`
   return [
     { kind: 'renameType', name: c.enum, newName: oldName },
     { kind: 'createEnum', name: c.enum, values: c.to },
     // The comment belonged to the old type.
     ...(c.comment === null ? [] : [typeComment(c.enum, c.comment)]),
-    ...columns,
+    ...recastColumns(c.columns, c.enum, true),
     { kind: 'dropType', name: { schema: c.enum.schema, name: oldName } },
   ]
+}
+
+/** `ALTER COLUMN` actions, the identity's sequence moved past existing values, the comment. */
+function alterColumn(c: ColumnTransition): readonly Operation[] {
+  return [
+    ...columnActions(c).map((action): Operation => ({ kind: 'alterColumn', table: c.table, column: c.to.name, action })),
+    ...(c.from.identity === null && c.to.identity !== null ? [{ kind: 'continueIdentity', table: c.table, column: c.to.name } as const] : []),
+    ...(c.from.comment === c.to.comment ? [] : [columnComment(c.table, c.to.name, c.to.comment)]),
+  ]
+}
+
+function addColumn(table: QualifiedName, column: Column): readonly Operation[] {
+  return [{ kind: 'addColumn', table, column }, ...columnComments(table, [column])]
 }
 
 function nameOf(name: QualifiedName): QualifiedName {

@@ -34,6 +34,12 @@ export type Operation =
   | { readonly kind: 'addColumn'; readonly table: QualifiedName; readonly column: Column }
   | { readonly kind: 'dropColumn'; readonly table: QualifiedName; readonly column: string }
   | { readonly kind: 'alterColumn'; readonly table: QualifiedName; readonly column: string; readonly action: ColumnAction }
+  /**
+   * A column just made an identity: its new sequence continues after the greatest value the
+   * rows already hold (else the next insert would collide with them), `setval` from a query since
+   * `RESTART WITH` takes a constant only.
+   */
+  | { readonly kind: 'continueIdentity'; readonly table: QualifiedName; readonly column: string }
   | { readonly kind: 'addConstraint'; readonly table: QualifiedName; readonly constraint: TableConstraint }
   | { readonly kind: 'dropConstraint'; readonly table: QualifiedName; readonly name: string }
   | { readonly kind: 'renameConstraint'; readonly table: QualifiedName; readonly name: string; readonly newName: string }

@@ -46,5 +46,7 @@ function renderDomainAction(action: DomainAction): string {
       return `add constraint ${quoteIdentifier(action.name)} check (${action.expression})`
     case 'dropConstraint':
       return `drop constraint ${quoteIdentifier(action.name)}`
+    case 'rename':
+      return `rename to ${quoteIdentifier(action.newName)}`
   }
 }

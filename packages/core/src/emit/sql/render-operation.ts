@@ -41,6 +41,10 @@ const RENDERERS: OperationHandlers<string> = {
   dropColumn: (op) => `alter table ${quoteQualified(op.table)} drop column ${quoteIdentifier(op.column)}`,
   alterColumn: (op) =>
     `alter table ${quoteQualified(op.table)} alter column ${quoteIdentifier(op.column)} ${renderColumnAction(op.action)}`,
+  continueIdentity: ({ table, column }) => {
+    const sequence = `pg_get_serial_sequence(${quoteLiteral(quoteQualified(table))}, ${quoteLiteral(column)})`
+    return `select setval(${sequence}, greatest(max(${quoteIdentifier(column)}) + 1, 1), false) from ${quoteQualified(table)}`
+  },
   addConstraint: (op) => `alter table ${quoteQualified(op.table)} add ${renderConstraint(op.constraint)}`,
   dropConstraint: (op) => `alter table ${quoteQualified(op.table)} drop constraint ${quoteIdentifier(op.name)}`,
   renameConstraint: (op) =>

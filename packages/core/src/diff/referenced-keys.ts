@@ -1,0 +1,71 @@
+import { sameName } from '../schema/names.js'
+import type { ForeignKey, QualifiedName, Schema, Table } from '../schema/schema.js'
+import type { Change } from './change.js'
+
+/**
+ * Foreign keys over a referenced key that the migration drops. PostgreSQL ties a foreign key to
+ * the unique index behind the key it references, so dropping that primary key, unique
+ * constraint or unique index fails while the foreign key exists ("cannot drop constraint
+ * users_pkey ... because other objects depend on it"), even when the key is added back at once.
+ *
+ * `changes` are the differ's table changes; `current` is the database with renames applied. The
+ * result: such foreign keys are dropped first and, when the models keep them, added again last
+ * (`changes`), and the ones of dropped tables are listed by table (`detached`), for the caller to
+ * leave out of the `dropTable` change, whose inverse would otherwise add them twice.
+ */
+export interface ForeignKeysOverDroppedKeys {
+  readonly changes: readonly Change[]
+  readonly detached: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+export function foreignKeysOverDroppedKeys(changes: readonly Change[], current: Schema, desired: Schema): ForeignKeysOverDroppedKeys {
+  const dropped = droppedKeys(changes)
+  const alreadyDropped = new Set(changes.flatMap((c) => (c.kind === 'dropForeignKey' ? [`${tableKey(c.table)}:${c.foreignKey.name}`] : [])))
+  const found: Change[] = []
+  const detached = new Map<string, Set<string>>()
+  for (const table of current.tables) {
+    const name: QualifiedName = { schema: table.schema, name: table.name }
+    const kept = desired.tables.find((t) => sameName(t, table))
+    for (const foreignKey of table.foreignKeys) {
+      const keys = dropped.get(tableKey(foreignKey.references)) ?? []
+      if (!keys.includes(columnSet(foreignKey.referencedColumns)) || alreadyDropped.has(`${tableKey(table)}:${foreignKey.name}`)) continue
+      found.push({ kind: 'dropForeignKey', table: name, foreignKey })
+      if (kept === undefined) detached.set(tableKey(table), new Set([...(detached.get(tableKey(table)) ?? []), foreignKey.name]))
+      const again = kept?.foreignKeys.find((fk) => fk.name === foreignKey.name)
+      if (again !== undefined) found.push({ kind: 'addForeignKey', table: name, foreignKey: again })
+    }
+  }
+  return { changes: found, detached }
+}
+
+/** `table` without the foreign keys `detached` lists for it. */
+export function withoutDetached(table: Table, detached: ReadonlyMap<string, ReadonlySet<string>>): Table {
+  const names = detached.get(tableKey(table))
+  return names === undefined ? table : { ...table, foreignKeys: table.foreignKeys.filter((fk: ForeignKey) => !names.has(fk.name)) }
+}
+
+/** By table: the column sets of the primary keys, uniques and plain unique indexes dropped. */
+function droppedKeys(changes: readonly Change[]): ReadonlyMap<string, readonly string[]> {
+  const keys = new Map<string, string[]>()
+  const add = (table: QualifiedName, columns: readonly string[]): void => {
+    keys.set(tableKey(table), [...(keys.get(tableKey(table)) ?? []), columnSet(columns)])
+  }
+  for (const change of changes) {
+    if (change.kind === 'dropPrimaryKey') add(change.table, change.primaryKey.columns)
+    if (change.kind === 'dropUnique') add(change.table, change.unique.columns)
+    if (change.kind === 'dropIndex' && change.index.unique && change.index.where === null) {
+      const columns = change.index.keys.flatMap((key) => (key.kind === 'column' ? [key.column] : []))
+      if (columns.length === change.index.keys.length) add(change.table, columns)
+    }
+  }
+  return keys
+}
+
+/** A foreign key may name the referenced columns in any order. */
+function columnSet(columns: readonly string[]): string {
+  return JSON.stringify([...columns].sort())
+}
+
+function tableKey(name: QualifiedName): string {
+  return `${name.schema}.${name.name}`
+}
