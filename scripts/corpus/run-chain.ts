@@ -1,11 +1,10 @@
 import { join } from 'node:path'
-import { openDatabase } from '../../packages/core/src/database/connect.js'
 import { type CorpusRow, type RunOptions, timed } from './corpus-row.js'
 import { loadSqlFiles, readManifest } from './load-sql.js'
 import { type ColumnRename, findColumnRenames } from './rename-hints.js'
 import { roundTrip } from './round-trip.js'
 import { CORPUS_DIR } from './run-corpus.js'
-import { createDatabase, databaseUrl, ensureRoles } from './server.js'
+import { connectDatabase, createDatabase, databaseUrl, ensureRoles } from './server.js'
 
 /** Corpus schemas whose files are an ordered migration chain, cut after every file. */
 export const CHAIN_SCHEMAS: readonly string[] = ['supabase-auth']
@@ -54,7 +53,7 @@ export async function runChain(schema: string, options: ChainOptions = {}): Prom
       const before = await createDatabase(options.serverUrl, head.label)
       try {
         await loadSqlFiles(headUrl, manifest, [join(dir, step.file)])
-        const after = await openDatabase({ kind: 'url', url: headUrl })
+        const after = await connectDatabase(head.label, options.serverUrl)
         try {
           const renames = await findColumnRenames(before, after)
           const row = await timed(step.name, () => roundTrip(after, before, { ...options, renames }), started)

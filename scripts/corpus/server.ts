@@ -15,16 +15,27 @@ export async function createDatabase(serverUrl: string = SERVER_URL, template = 
   const admin = await openDatabase({ kind: 'url', url: serverUrl })
   const name = `${DATABASE_PREFIX}${randomBytes(5).toString('hex')}`
   await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin.db)
-  const database = await openDatabase({ kind: 'url', url: databaseUrl(name, serverUrl) })
+  const database = await connectDatabase(name, serverUrl)
   return {
     ...database,
-    label: name,
     close: async () => {
       await database.close()
       await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db)
       await admin.close()
     },
   }
+}
+
+/**
+ * Opens the database `name`, labelled with its name. Its scratch databases (autogenerate
+ * canonicalises in one) are made next to the server's database instead of next to it: a released
+ * scratch idles a moment (scratch.ts) with the connection that drops it living in the database it
+ * was made next to, and a corpus database is dropped right after its round trip, which would
+ * leave the scratch behind.
+ */
+export async function connectDatabase(name: string, serverUrl: string = SERVER_URL): Promise<Database> {
+  const database = await openDatabase({ kind: 'url', url: databaseUrl(name, serverUrl) })
+  return { ...database, label: name, target: { kind: 'url', url: serverUrl } }
 }
 
 /** The URL of the database `name` on the server. */

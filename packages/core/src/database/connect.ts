@@ -38,8 +38,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: 4 })
   // An idle client whose server session ends (a scratch database dropped WITH (FORCE), a server
   // restart) makes the pool emit 'error'; unhandled, that would crash the process. The next query
-  // on a fresh client reports any real problem.
+  // on a fresh client reports any real problem. A client in use (its query running when its
+  // database is dropped WITH (FORCE)) emits 'error' on itself, which the pool does not listen to
+  // while the client is out: its query's promise rejects with that error anyway.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
   try {
     // Through Kysely, not the pool: its driver adopts the pool on first use, and only a driver
