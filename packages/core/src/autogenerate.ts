@@ -14,6 +14,7 @@ import { emitMigration } from './emit/kysely/emit-migration.js'
 import { readModels } from './models/read-models.js'
 import { planChanges } from './plan/plan-changes.js'
 import { splitEnumAdditions } from './plan/split-enum-additions.js'
+import { splitLargeMigration } from './plan/split-large-migration.js'
 import { listMigrationFiles, newMigrationFileName } from './runner/migration-files.js'
 import type { Schema } from './schema/schema.js'
 import { type StageListener, timeStage } from './stage-timings.js'
@@ -104,30 +105,55 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   const possibleRenames = findPossibleRenames(plan.changes)
   if (possibleRenames.length > 0 && options.allowDrop !== true) throw possibleRenamesError(possibleRenames)
 
-  const steps = splitEnumAdditions(plan.changes).map(planOf)
+  const steps = migrationSteps(plan.changes)
+  const files = await timeStage(options.onStage, 'emit', () => writeMigrations(steps, options))
+  const changes = steps.flatMap((step) => step.up).map(describeChange)
+  return { file: files[files.length - 1], files, summary: changes.map(formatSummaryLine), changes }
+}
+
+/** Writes one file per step, chained by their `Parent:` headers; returns their paths. */
+async function writeMigrations(steps: readonly MigrationStep[], options: AutogenerateOptions): Promise<readonly string[]> {
   const now = options.now ?? new Date()
   let parent = (await listMigrationFiles(options.migrationsDir)).at(-1)?.name ?? null
   await mkdir(options.migrationsDir, { recursive: true })
   const files: string[] = []
   for (const [i, step] of steps.entries()) {
-    const isMain = i === steps.length - 1
-    const message = isMain ? options.message : `${options.message}${ENUM_VALUES_SUFFIX}`
+    const message = `${options.message}${step.suffix}`
     // One second apart, so the file names sort in run order.
     const createdAt = new Date(now.getTime() - (steps.length - 1 - i) * 1000)
     const fileName = newMigrationFileName(message, createdAt)
     const revision = fileName.replace(/\.ts$/, '')
     const path = join(options.migrationsDir, fileName)
-    const source = await timeStage(options.onStage, 'emit', () => emitMigration({ message, revision, parent, createdAt, up: step.up, down: step.down }))
-    await writeFile(path, source)
+    await writeFile(path, emitMigration({ message, revision, parent, createdAt, up: step.up, down: step.down }))
     files.push(relative(process.cwd(), path))
     parent = revision
   }
-  const changes = steps.flatMap((step) => step.up).map(describeChange)
-  return { file: files[files.length - 1], files, summary: changes.map(formatSummaryLine), changes }
+  return files
 }
 
 /** Appended to the message of the migration that only adds enum values. */
 const ENUM_VALUES_SUFFIX = ' (enum values)'
+
+interface MigrationStep extends MigrationPlan {
+  /** Appended to the migration's message: what sets it apart from the others of the run. */
+  readonly suffix: string
+}
+
+/**
+ * The migrations one autogenerate writes, in run order: added enum values first when other
+ * changes may use them (splitEnumAdditions), and a schema too large for one transaction in
+ * parts (splitLargeMigration), each with an exact `down` of its own.
+ */
+function migrationSteps(changes: readonly Change[]): readonly MigrationStep[] {
+  const groups = splitEnumAdditions(changes)
+  return groups.flatMap((group, i): MigrationStep[] => {
+    const plan = planOf(group)
+    if (i < groups.length - 1) return [{ ...plan, suffix: ENUM_VALUES_SUFFIX }]
+    const parts = splitLargeMigration(plan.up)
+    if (parts.length === 1) return [{ ...plan, suffix: '' }]
+    return parts.map((part, n) => ({ changes: part, up: part, down: planChanges(part.map(invertChange), 'down'), suffix: ` (part ${n + 1} of ${parts.length})` }))
+  })
+}
 
 const ACTION_MARK: { readonly [A in ChangeDescription['action']]: string } = { create: '+', alter: '~', drop: '-' }
 
