@@ -1,4 +1,4 @@
-import { type Database, MigrationRunner, type MigrationRunnerOptions, openDatabase } from '@kysely-autogen/core'
+import { type Database, MigrationRunner, type MigrationRunnerOptions, openDatabase, withMigrationExtensions } from '@kysely-autogen/core'
 import { resolveDatabase } from './config/resolve-database.js'
 import { type Project, resolveProject } from './config/project.js'
 import type { GlobalOptions } from './options.js'
@@ -25,7 +25,7 @@ export async function withSession<T>(
 ): Promise<T> {
   const project = await resolveProject(options)
   const { target, source } = await resolveDatabase(options.url, project.root, process.env, project)
-  const database = await openDatabase(target)
+  const database = await openDatabase(await withMigrationExtensions(target, project.migrationsDir))
   try {
     printVerbose(options, `database: ${database.label} (${source})`)
     const runner = new MigrationRunner({

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { type ManagedScope, type PlanOptions, planMigration } from '../autogenerate.js'
 import { readCatalog } from '../catalog/read-catalog.js'
 import type { Database } from '../database/connect.js'
+import { withMigrationExtensions } from '../database/migration-extensions.js'
 import { openScratchDatabase } from '../database/scratch.js'
 import { diffSchemas } from '../diff/diff-schemas.js'
 import { MigrationFailedError } from '../errors.js'
@@ -43,7 +44,8 @@ export async function checkProject(options: CheckOptions): Promise<CheckReport> 
   )
   const models = await timeStage(options.onStage, 'read models', () => readModels(options.modelsFile, { rootInterface: options.rootInterface }))
   const live = options.database
-  const scratch = await openScratchDatabase(live?.target ?? { kind: 'memory' })
+  // An in-memory replay registers the PGlite extensions the migrations create.
+  const scratch = await openScratchDatabase(await withMigrationExtensions(live?.target ?? { kind: 'memory' }, options.migrationsDir))
   try {
     const replay = new MigrationRunner({ db: scratch.db, migrationsDir: options.migrationsDir, importModule: options.importModule })
     const database: CheckFinding[] = []

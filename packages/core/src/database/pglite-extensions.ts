@@ -29,6 +29,11 @@ const CONTRIB_MODULES: ReadonlyMap<string, () => Promise<PGliteExtension>> = new
   ['uuid-ossp', async () => (await import('@electric-sql/pglite/contrib/uuid_ossp')).uuid_ossp],
 ])
 
+/** Whether PGlite has a contrib build of the extension. */
+export function isPGliteExtension(name: string): boolean {
+  return CONTRIB_MODULES.has(name)
+}
+
 /** The `extensions` option of `PGlite.create` for these extension names. */
 export async function pgliteExtensions(names: readonly string[]): Promise<Record<string, PGliteExtension>> {
   const entries = await Promise.all(
