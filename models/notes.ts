@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { Json } from './json.js'
 
 /**
  * Notes a user writes; soft-deleted notes keep their row.
@@ -15,7 +16,7 @@ export interface NoteTable {
   slug: string
   body: string | null
   /** @default '[]'::jsonb */
-  tags: Generated<unknown>
+  tags: Generated<Json>
   /** @default now() */
   created_at: Generated<Date>
   deleted_at: Date | null
