@@ -1,12 +1,12 @@
 import type { Column, EnumType, ForeignKey, QualifiedName, Schema, Table } from '../schema/schema.js'
-import { quoteQualified } from '../schema/names.js'
+import { elementType, quoteQualified } from '../schema/names.js'
 import type { Change } from './change.js'
 import { type ColumnRework, checkUses, columnRework, indexUses, keyUses, reworkedColumns } from './column-dependents.js'
 import { matchBy, sameDefinition } from './compare.js'
 import { diffDatabaseObjects } from './diff-database-objects.js'
 import { foreignKeysOverDroppedKeys, withoutDetached } from './referenced-keys.js'
 import { applyRenames, dropBeforeRenames } from './renames.js'
-import { elementType, typeColumnUses } from './type-uses.js'
+import { typeColumnUses } from './type-uses.js'
 
 /**
  * The changes that turn `current` into `desired`, as a pure function of the two. Both sides must

@@ -1,9 +1,6 @@
-import { quoteQualified, sameName } from '../schema/names.js'
+import { elementType, quoteQualified, sameName } from '../schema/names.js'
 import type { QualifiedName, Schema } from '../schema/schema.js'
 import type { TypeColumnUse } from './change.js'
-
-/** PostgreSQL prints an array of any dimension as the element type followed by `[]`. */
-const ARRAY_SUFFIX = '[]'
 
 /**
  * Columns of `schema` typed with `type` (an enum or a domain), or with an array of it. `other` is
@@ -22,13 +19,8 @@ export function typeColumnUses(type: QualifiedName, schema: Schema, other: Schem
           column: column.name,
           default: column.default,
           restoredDefault: otherColumn?.default === column.default ? column.default : null,
-          array: column.type.endsWith(ARRAY_SUFFIX),
+          array: column.type !== elementType(column.type),
         }
       }),
   )
-}
-
-/** The type of a column's values: `role` for `role` and for `role[]`. */
-export function elementType(type: string): string {
-  return type.endsWith(ARRAY_SUFFIX) ? type.slice(0, -ARRAY_SUFFIX.length) : type
 }

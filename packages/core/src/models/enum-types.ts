@@ -7,12 +7,15 @@ import { tokenize } from './sql-tokens.js'
 /**
  * Enum types: a named union of string literals (`export type OrderStatus = 'new' | 'paid'`) is
  * the enum `order_status`, values in declared order, in `public` unless the alias has
- * `@schema <name>`; its description is the type's comment. Only aliases some column uses count.
+ * `@schema <name>`; its description is the type's comment. Only aliases some column uses count,
+ * and aliases tagged `@enumType` (an enum no column uses, e.g. one a function takes).
  * `@renamedValue <old> <new>` (one per renamed value; quote a value with spaces as 'a b') says
  * that the value <new> was called <old>: ALTER TYPE ... RENAME VALUE keeps the rows using it.
  */
 
-const ENUM_TAGS: ReadonlySet<string> = new Set(['schema', 'renamedValue'])
+/** Not `@enum`: TypeScript reads that tag itself and swallows its text. */
+export const ENUM_TYPE_TAG = 'enumType'
+const ENUM_TAGS: ReadonlySet<string> = new Set(['schema', 'renamedValue', ENUM_TYPE_TAG])
 const DEFAULT_SCHEMA = 'public'
 
 /** The string literal members when `node` is a union of string literals (null/undefined aside). */
@@ -43,6 +46,16 @@ export function snakeCase(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase()
+}
+
+/** An alias tagged `@enumType`: its enum is declared even when no column uses it. */
+export function isDeclaredEnumAlias(alias: TypeAliasDeclaration): boolean {
+  const tag = readJsDoc(alias).tags.find((t) => t.name === ENUM_TYPE_TAG)
+  if (tag === undefined) return false
+  const origin = tagOrigin(originOf(alias, alias.getName()), tag)
+  if (tag.text !== '') throw errorAt(origin, `@${ENUM_TYPE_TAG} takes no text, found "${tag.text}"`)
+  if (stringLiterals(alias.getTypeNodeOrThrow()) === null) throw errorAt(origin, `@${ENUM_TYPE_TAG} needs a union of string literals`)
+  return true
 }
 
 /** Reads an enum alias (its type node must satisfy `stringLiterals`). */

@@ -3,7 +3,7 @@ import type { Extension, ModelOrigin, Schema, Sequence } from '../schema/schema.
 import { nameConstraints } from './constraint-names.js'
 import { parseSequence } from './database-specs.js'
 import { DomainRegistry, isDomainAlias } from './domain-types.js'
-import { compare, EnumRegistry } from './enum-types.js'
+import { compare, EnumRegistry, isDeclaredEnumAlias } from './enum-types.js'
 import { checkTagNames, type JsDocTag, readJsDoc, tagOrigin } from './jsdoc-tags.js'
 import { displayPath, errorAt, originOf } from './model-location.js'
 import { objectProperties } from './object-members.js'
@@ -52,8 +52,11 @@ export function readModels(entryFile: string, options: ReadModelsOptions = {}): 
   rejectDuplicateTables(drafts)
   validateReferences(drafts, rootName)
   const tables = nameConstraints(drafts)
-  // `@domain` declares the domain even when no column uses it (an enum needs a column).
-  sources.loaded().forEach((file) => file.getTypeAliases().filter(isDomainAlias).forEach((alias) => domains.use(alias)))
+  // `@domain` declares the domain even when no column uses it (an enum needs a column or `@enumType`).
+  for (const alias of sources.loaded().flatMap((file) => file.getTypeAliases())) {
+    if (isDomainAlias(alias)) domains.use(alias)
+    else if (isDeclaredEnumAlias(alias)) enums.use(alias)
+  }
   const enumTypes = enums.list()
   const domainTypes = domains.list()
   const schemas = new Set(

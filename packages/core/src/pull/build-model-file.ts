@@ -1,5 +1,5 @@
-import { snakeCase } from '../models/enum-types.js'
-import { defaultConstraintName, quoteIdentifier, quoteQualified } from '../schema/names.js'
+import { ENUM_TYPE_TAG, snakeCase } from '../models/enum-types.js'
+import { defaultConstraintName, elementType, quoteIdentifier, quoteQualified } from '../schema/names.js'
 import type { Column, Domain, EnumType, Schema, Sequence, Table } from '../schema/schema.js'
 import { pullColumnType } from './column-types.js'
 import { constraintTags, sqlText } from './constraint-tags.js'
@@ -50,6 +50,7 @@ export function buildModelFile(schema: Schema, options: BuildModelFileOptions): 
     problems.push(`comment on ${what} (" @" or "*/" cannot be said in a JSDoc description)`)
     return null
   }
+  const columnTypes = new Set(schema.tables.flatMap((table) => table.columns.map((column) => elementType(column.type))))
   const enumAliases = schema.enums.flatMap((type) => {
     const name = aliasName(type.name, names)
     if (name === null) {
@@ -57,7 +58,8 @@ export function buildModelFile(schema: Schema, options: BuildModelFileOptions): 
       return []
     }
     typeAliases.set(quoteQualified(type), name)
-    return [enumAlias({ ...type, comment: description(type.comment, `type ${quoteQualified(type)}`) }, name)]
+    const used = columnTypes.has(quoteQualified(type))
+    return [enumAlias({ ...type, comment: description(type.comment, `type ${quoteQualified(type)}`) }, name, used)]
   })
   const domainEntries = schema.domains.flatMap((domain) => {
     const name = aliasName(domain.name, names)
@@ -140,11 +142,12 @@ function sequenceText(sequence: Sequence): string {
     .join(' ')
 }
 
-function enumAlias(type: EnumType, name: string): AliasDeclaration {
+/** `used`: some column has the type; else `@enumType` declares it (the reader counts used aliases only). */
+function enumAlias(type: EnumType, name: string, used: boolean): AliasDeclaration {
   return {
     kind: 'alias',
     name,
-    doc: { description: type.comment, tags: schemaTag(type.schema) },
+    doc: { description: type.comment, tags: [...(used ? [] : [{ name: ENUM_TYPE_TAG, text: '' }]), ...schemaTag(type.schema)] },
     type: union(...type.values.map((value): TypeExpression => ({ kind: 'literal', value }))),
   }
 }

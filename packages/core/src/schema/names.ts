@@ -31,6 +31,14 @@ export function quoteQualified(name: QualifiedName): string {
     : `${quoteIdentifier(name.schema)}.${quoteIdentifier(name.name)}`
 }
 
+/** PostgreSQL prints an array of any dimension as the element type followed by `[]`. */
+const ARRAY_SUFFIX = '[]'
+
+/** The type of a column's values, as PostgreSQL prints it: `role` for `role` and for `role[]`. */
+export function elementType(type: string): string {
+  return type.endsWith(ARRAY_SUFFIX) ? type.slice(0, -ARRAY_SUFFIX.length) : type
+}
+
 /** A single-quoted SQL string literal. */
 export function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`

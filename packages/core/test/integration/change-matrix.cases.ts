@@ -213,6 +213,11 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: usersWith((s) => s.replace('name: string | null', "/** @default 'member' */\n  role: Generated<Role>\n  roles: Role[]"), "/** Who may do what. */\nexport type Role = 'admin' | 'member'"),
   },
   {
+    name: 'an enum no column uses, declared with @enumType',
+    before: ONLY_USERS,
+    after: usersWith((s) => s, "/**\n * Not used by a column.\n * @enumType\n * @schema audit\n */\nexport type Level = 'low' | 'high'"),
+  },
+  {
     name: 'rename an enum value',
     before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'admin' | 'member'"),
     after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** @renamedValue member 'plain member' */\nexport type Role = 'admin' | 'plain member'"),

@@ -30,6 +30,8 @@ test.each<[string, Record<string, string>, string]>([
   ['a tag TypeScript would swallow', tableFile('interface T {', '  /**', '   * @type text', '   */', '  a: number', '}'), 'models/index.ts:4: T.a: @type is not a known tag here'],
   ['a malformed @extension', { [ENTRY]: '/** @extension citext pg_trgm */\nexport interface DB { t: T }\ninterface T { a: number }\n' }, 'models/index.ts:1: DB: @extension needs one extension name, found "citext pg_trgm"'],
   ['a malformed @sequence', { [ENTRY]: '/** @sequence s start x */\nexport interface DB { t: T }\ninterface T { a: number }\n' }, 'models/index.ts:1: DB: @sequence: expected an integer, got "x"'],
+  ['@enumType on what is no union of strings', tableFile('/** @enumType */', 'type Level = number', 'interface T { a: number }'), 'models/index.ts:2: Level: @enumType needs a union of string literals'],
+  ['@enumType with text', tableFile('/** @enumType level */', "type Level = 'low'", 'interface T { a: number }'), 'models/index.ts:2: Level: @enumType takes no text, found "level"'],
   ['a @domain without a type', tableFile('/** @domain not null */', 'type Email = string', 'interface T {', '  e: Email', '}'), 'models/index.ts:2: Email: @domain: needs a base type'],
   ['a column tag twice', tableFile('interface T {', '  /** @default 1 @default 2 */', '  a: number', '}'), 'models/index.ts:3: T.a: @default is given more than once'],
   ['a tag without its text', tableFile('interface T {', '  /** @dbType */', '  a: number', '}'), 'models/index.ts:3: T.a: @dbType needs an SQL type'],

@@ -239,6 +239,17 @@ describe('enums', () => {
       { schema: 'public', name: 'role', values: ['admin', 'member'], comment: null, renamedValues: [], origin: project.at('models/roles.ts', 'type Role', 'Role') },
     ])
   })
+
+  test('@enumType declares an enum no column uses', () => {
+    const project = modelProject({
+      [ENTRY]: `import type { Role } from './roles.js'\nexport interface DB { a: A }\ninterface A { r: Role }\n`,
+      'models/roles.ts': `export type Role = 'admin' | 'member'\n/**\n * @enumType\n * @schema audit\n */\nexport type Level = 'low' | 'high'\n`,
+    })
+    expect(project.read().enums.map((type) => [type.schema, type.name, type.values])).toEqual([
+      ['audit', 'level', ['low', 'high']],
+      ['public', 'role', ['admin', 'member']],
+    ])
+  })
 })
 
 describe('identity', () => {

@@ -21,6 +21,7 @@ const DDL = `
   create schema audit;
   create type mood as enum ('ok', 'meh');
   create type audit.kind as enum ('insert', 'delete');
+  create type audit.unused as enum ('x', 'y');
   create domain uint as integer not null check (value >= 0) check (value < 1000000);
   create domain email as citext constraint email_has_at check (value like '%@%');
   create sequence ticket_seq start 100 increment 5;
