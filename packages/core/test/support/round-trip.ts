@@ -39,7 +39,10 @@ export class RoundTripError extends Error {
  * The round trip every change must survive, on `database` (emptied by the caller): database at
  * `before` (generated and applied from empty), models at `after`; autogenerate and apply `up`:
  * the catalog equals the models, and autogenerate finds nothing more; apply `down`: the catalog
- * equals what it was before. Catalogs are read over the schemas the models manage.
+ * equals what it was before. Catalogs are read over the schemas the models manage, and compared
+ * without the order of columns: PostgreSQL adds a column at the end of its table only, so a
+ * column dropped by `up` comes back last in `down` (and a re-created one moves to the end), and
+ * the differ rightly never proposes to reorder columns.
  */
 export async function runRoundTrip(database: Database, pair: ModelPair, options: RoundTripOptions = {}): Promise<void> {
   const project = await createTestProject(database)
@@ -84,16 +87,22 @@ export async function runRoundTrip(database: Database, pair: ModelPair, options:
   }
 }
 
-/** The catalog over the schemas `models` manage, without model-only keys. */
+/** The catalog over the schemas `models` manage, as compared. */
 async function readManaged(database: Database, models: Schema): Promise<unknown> {
-  return stripOrigins(await readCatalog(database.db, { schemas: models.schemas }))
+  return comparable(await readCatalog(database.db, { schemas: models.schemas }))
+}
+
+/** Without model-only keys, and each table's columns by name. */
+function comparable(schema: Schema): unknown {
+  const byName = (a: { readonly name: string }, b: { readonly name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  return stripOrigins({ ...schema, tables: schema.tables.map((table) => ({ ...table, columns: [...table.columns].sort(byName) })) })
 }
 
 /** The models as PostgreSQL prints them, built in a scratch database next to the target. */
 async function canonical(database: Database, models: Schema): Promise<unknown> {
   const scratch = await openScratchDatabase(database.target)
   try {
-    return stripOrigins(await canonicaliseSchema(models, scratch))
+    return comparable(await canonicaliseSchema(models, scratch))
   } finally {
     await scratch.close()
   }
