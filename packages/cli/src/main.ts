@@ -1,4 +1,4 @@
-import { UserError } from '@kysely-autogen/core'
+import { closeIdleScratchDatabases, UserError } from '@kysely-autogen/core'
 import yargs from 'yargs'
 import { autogenerateCommand } from './commands/autogenerate.js'
 import { checkCommand } from './commands/check.js'
@@ -58,5 +58,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     // Parsing may have failed before --verbose was read: look at the raw arguments.
     return reportError(error, argv.includes(VERBOSE_FLAG))
+  } finally {
+    // Scratch databases wait a moment for reuse within a process; a command is done with them.
+    await closeIdleScratchDatabases()
   }
 }

@@ -8,6 +8,8 @@
  */
 export class IdlePool<T> {
   private readonly idle = new Map<string, T[]>()
+  /** The pending disposal of each waiting item. */
+  private readonly timers = new Map<T, NodeJS.Timeout>()
 
   constructor(
     private readonly idleMs: number,
@@ -15,18 +17,33 @@ export class IdlePool<T> {
   ) {}
 
   take(key: string): T | undefined {
-    return this.idle.get(key)?.pop()
+    const item = this.idle.get(key)?.pop()
+    if (item !== undefined) {
+      clearTimeout(this.timers.get(item))
+      this.timers.delete(item)
+    }
+    return item
   }
 
   keep(key: string, item: T): void {
     this.idle.set(key, [...(this.idle.get(key) ?? []), item])
-    setTimeout(() => {
-      const waiting = this.idle.get(key) ?? []
-      // Taken again meanwhile: its next release starts a new wait.
-      if (!waiting.includes(item)) return
-      this.idle.set(key, waiting.filter((other) => other !== item))
-      // Nobody waits for it: a scratch that cannot be dropped now is left behind, not an error.
-      void this.dispose(item).catch(() => {})
-    }, this.idleMs)
+    this.timers.set(
+      item,
+      setTimeout(() => {
+        this.timers.delete(item)
+        this.idle.set(key, (this.idle.get(key) ?? []).filter((other) => other !== item))
+        // Nobody waits for it: a scratch that cannot be dropped now is left behind, not an error.
+        void this.dispose(item).catch(() => {})
+      }, this.idleMs),
+    )
+  }
+
+  /** Disposes of every waiting item now: a command that is done need not wait out `idleMs`. */
+  async drain(): Promise<void> {
+    const waiting = [...this.idle.values()].flat()
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.timers.clear()
+    this.idle.clear()
+    await Promise.all(waiting.map((item) => this.dispose(item).catch(() => {})))
   }
 }

@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite'
 import { Kysely } from 'kysely'
 import type { Database } from './connect.js'
 import { openPGlite } from './embedded.js'
-import { emptyDatabase } from './empty-database.js'
+import { emptyForReuse } from './empty-database.js'
 import { IdlePool } from './idle-pool.js'
 import { PGliteDialect } from './pglite-dialect.js'
 
@@ -29,15 +29,22 @@ export async function openScratchPGlite(extensions: readonly string[]): Promise<
     target: { kind: 'memory', extensions },
     label: LABEL,
     close: async () => {
+      let emptied: boolean
       try {
-        await emptyDatabase(db)
+        emptied = await emptyForReuse(db)
       } catch (error) {
         await db.destroy()
         await pglite.close()
         throw error
       }
       await db.destroy()
-      idle.keep(key, pglite)
+      if (emptied) idle.keep(key, pglite)
+      else await pglite.close()
     },
   }
+}
+
+/** Closes the scratch PGlites kept for reuse, now (see closeIdleScratchDatabases). */
+export function closeIdleScratchPGlites(): Promise<void> {
+  return idle.drain()
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { type Database, type DatabaseTarget, openDatabase } from './connect.js'
-import { emptyDatabase } from './empty-database.js'
+import { emptyForReuse } from './empty-database.js'
 import { IdlePool } from './idle-pool.js'
-import { openScratchPGlite } from './scratch-pglite.js'
+import { closeIdleScratchPGlites, openScratchPGlite } from './scratch-pglite.js'
 
 const SCRATCH_PREFIX = 'kysely_autogen_scratch_'
 
@@ -42,15 +42,25 @@ export async function openScratchDatabase(near: DatabaseTarget, extensions: read
   return {
     ...server.scratch,
     close: async () => {
+      let emptied: boolean
       try {
-        await emptyDatabase(server.scratch.db)
+        emptied = await emptyForReuse(server.scratch.db)
       } catch (error) {
         await dropScratch(server)
         throw error
       }
-      idle.keep(parent, server)
+      if (emptied) idle.keep(parent, server)
+      else await dropScratch(server)
     },
   }
+}
+
+/**
+ * Drops the scratch databases kept for reuse, now: a command calls it when it is done, so that
+ * the process ends without waiting for them to idle out.
+ */
+export async function closeIdleScratchDatabases(): Promise<void> {
+  await Promise.all([idle.drain(), closeIdleScratchPGlites()])
 }
 
 async function createScratch(url: string): Promise<ServerScratch> {
