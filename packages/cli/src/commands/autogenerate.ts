@@ -21,7 +21,7 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
   handler: (args) =>
     withSession(args, async ({ project, database, runner }) => {
       // Diffing against a database behind the files would re-generate what a pending file does.
-      const pending = (await runner.status()).filter((migration) => migration.pending).map((migration) => migration.name)
+      const pending = await runner.pendingNames()
       if (pending.length > 0) {
         throw new UserError(`the database is not at head: run "migrate latest" first (pending: ${pending.join(', ')})`)
       }

@@ -4,6 +4,7 @@ import { MigrationFailedError, UserError } from '../errors.js'
 import { checksumTable, deleteChecksum, ensureChecksumTable, readChecksums, recordChecksum } from './checksums.js'
 import { type LoadedMigration, loadMigrations, type ModuleImporter } from './load-migrations.js'
 import { DEFAULT_LOCK_TIMEOUT } from './lock-timeout.js'
+import { listMigrationFiles } from './migration-files.js'
 import { withMigrationLock } from './migration-lock.js'
 import { DEFAULT_MIGRATION_TABLE, type MigrationTable, migratorTableOptions, qualifiedTableName, readAppliedMigrations } from './migration-table.js'
 
@@ -122,6 +123,15 @@ export class MigrationRunner {
   /** Every migration known from the files or the table, by name (Kysely's order). Imports every file, so a broken one is reported. */
   async status(): Promise<readonly MigrationStatus[]> {
     return readStatus(this.#db, this.#tables, await this.#loaded())
+  }
+
+  /**
+   * Names of the migration files not applied yet, in order, without importing any file: what
+   * autogenerate needs to know the database is at head, at the cost of a folder listing.
+   */
+  async pendingNames(): Promise<readonly string[]> {
+    const [files, applied] = await Promise.all([listMigrationFiles(this.#migrationsDir), readAppliedMigrations(this.#db, this.#tables.migrations)])
+    return files.map((file) => file.name).filter((name) => !applied.has(name))
   }
 
   /** The last applied migration, or null at base. */
