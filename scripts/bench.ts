@@ -54,12 +54,6 @@ function migrate(cwd: string, ...args: string[]): Measurement {
   return measure(process.execPath, [MIGRATE, ...args], { cwd })
 }
 
-/** Whether this build has the command (`pull` and `check` came later than the others). */
-function hasCommand(command: string): boolean {
-  const help = spawnSync(process.execPath, [MIGRATE, '--help'], { encoding: 'utf8' }).stdout
-  return help.includes(`migrate ${command}`)
-}
-
 function times(runs: number, run: () => Measurement, before: () => void = () => {}): readonly Measurement[] {
   return Array.from({ length: runs }, () => {
     before()
@@ -87,30 +81,38 @@ async function benchSize(tables: number, runs: number): Promise<readonly Row[]> 
   const migrations = join(project, 'migrations')
   const generated = join(project, 'generated')
 
+  const cache = join(project, '.kysely-autogen', 'cache')
+  const dropCache = (): void => {
+    spawnSync('rm', ['-rf', cache])
+  }
+  const fullCreate = (): Measurement => migrate(project, 'autogenerate', '-m', 'bench', '--url', databaseUrl(emptyName), '--migrations', generated)
+  const freshEmpty = (): void => {
+    recreateDatabase(emptyName)
+    spawnSync('rm', ['-rf', generated])
+  }
+  const noChanges = (): Measurement => migrate(project, 'autogenerate', '-m', 'bench', '--url', full)
   const rows: Row[] = [
     { scenario: 'pg_dump --schema-only', tables, runs: times(runs, () => measure('pg_dump', ['--schema-only', '-d', full, '-f', '/dev/null'])) },
-    { scenario: 'autogenerate (no changes)', tables, runs: times(runs, () => migrate(project, 'autogenerate', '-m', 'bench', '--url', full)) },
-    {
-      scenario: 'autogenerate (full create)',
-      tables,
-      runs: times(
-        runs,
-        () => migrate(project, 'autogenerate', '-m', 'bench', '--url', databaseUrl(emptyName), '--migrations', generated),
-        () => {
-          recreateDatabase(emptyName)
-          spawnSync('rm', ['-rf', generated])
-        },
-      ),
-    },
+    // Cold: no canonical forms kept from an earlier run (a fresh clone); warm: the usual case.
+    { scenario: 'autogenerate (no changes, cold)', tables, runs: times(runs, noChanges, dropCache) },
+    { scenario: 'autogenerate (no changes)', tables, runs: times(runs, noChanges) },
+    { scenario: 'autogenerate (full create, cold)', tables, runs: times(runs, fullCreate, () => {
+      freshEmpty()
+      dropCache()
+    }) },
+    { scenario: 'autogenerate (full create)', tables, runs: times(runs, fullCreate, freshEmpty) },
+    { scenario: 'pull', tables, runs: times(runs, () => migrate(project, 'pull', '--out', join(project, 'pulled.ts'), '--url', full)) },
   ]
-  if (hasCommand('pull')) {
-    rows.push({ scenario: 'pull', tables, runs: times(runs, () => migrate(project, 'pull', '--out', join(project, 'pulled.ts'), '--url', full)) })
-  }
-  if (hasCommand('check')) {
-    await rm(migrations, { recursive: true, force: true })
-    spawnSync('cp', ['-r', generated, migrations])
-    rows.push({ scenario: 'check (no database)', tables, runs: times(runs, () => migrate(project, 'check')) })
-  }
+  await rm(migrations, { recursive: true, force: true })
+  spawnSync('cp', ['-r', generated, migrations])
+  const applied = `bench_applied_${tables}`
+  rows.push(
+    { scenario: 'latest (the full create)', tables, runs: times(runs, () => migrate(project, 'latest', '--url', databaseUrl(applied)), () => recreateDatabase(applied)) },
+    { scenario: 'check (with the database)', tables, runs: times(runs, () => migrate(project, 'check', '--url', databaseUrl(applied))) },
+    { scenario: 'check (no database, cold)', tables, runs: times(runs, () => migrate(project, 'check'), dropCache) },
+    { scenario: 'check (no database)', tables, runs: times(runs, () => migrate(project, 'check')) },
+  )
+  psql(SERVER, '-c', `drop database if exists ${applied} with (force)`)
   psql(SERVER, '-c', `drop database if exists bench_full_${tables} with (force)`, '-c', `drop database if exists ${emptyName} with (force)`)
   return rows
 }
