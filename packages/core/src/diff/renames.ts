@@ -1,7 +1,8 @@
-import { sameName } from '../schema/names.js'
+import { quoteQualified, sameName } from '../schema/names.js'
 import type { Column, ForeignKey, Index, QualifiedName, Schema, Table } from '../schema/schema.js'
 import type { Change } from './change.js'
 import { checkUses, indexUses } from './column-dependents.js'
+import { renameEnumLiteralsIn } from './enum-literals.js'
 import { sameDefinition } from './compare.js'
 
 /** `current` with the renames applied (what the database holds once they ran), and the renames. */
@@ -67,6 +68,7 @@ export function applyRenames(current: Schema, desired: Schema): Renamed {
       if (!values.includes(from) || values.includes(to)) continue
       changes.push({ kind: 'renameEnumValue', enum: { schema: type.schema, name: type.name }, from, to })
       values = values.map((value) => (value === from ? to : value))
+      tables = tables.map((t) => renameEnumLiteralsIn(t, quoteQualified(type), from, to))
     }
     return values === type.values ? type : { ...type, values }
   })
