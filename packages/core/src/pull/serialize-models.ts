@@ -11,7 +11,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
 export function serializeModels(file: ModelFile): string {
   const parts = [
-    file.header.length === 0 ? null : ['/**', ...file.header.map((line) => commentLine('', line)), ' */'].join('\n'),
+    // A plain block comment: as JSDoc, with no import after it, it would be the description of
+    // the first declaration (an enum's COMMENT ON TYPE).
+    file.header.length === 0 ? null : ['/*', ...file.header.map((line) => commentLine('', line)), ' */'].join('\n'),
     file.kyselyImports.length === 0 ? null : `import type { ${[...file.kyselyImports].sort().join(', ')} } from 'kysely'`,
     ...file.declarations.map(serializeDeclaration),
   ]
