@@ -8,7 +8,14 @@ import { runMigraCase, runSchema } from '../scripts/corpus/run-corpus.js'
  */
 
 const SCHEMAS: readonly string[] = ['chinook', 'freeradius', 'icingadb', 'pdns', 'roundcube']
-const MIGRA_CASES: readonly string[] = ['extversions', 'generated_added', 'inherit', 'seq']
+const MIGRA_CASES: readonly string[] = ['enumdefaults', 'excludeschema', 'extversions', 'generated', 'generated_added', 'seq']
+/** Exact but for the order of columns, which PostgreSQL cannot change (see compare-schemas.ts). */
+const MIGRA_COLUMN_ORDER_CASES: readonly (readonly [name: string, tables: readonly string[]])[] = [['identitycols', ['gen', 'identchanges']]]
+/** Skipped, with the reason: what they hold is not in the model language. */
+const MIGRA_SKIPPED_CASES: readonly (readonly [name: string, reason: string])[] = [
+  ['collations', 'b.sql has collation (not in the model language)'],
+  ['inherit', 'b.sql has table inheritance (not in the model language)'],
+]
 
 /** Under Jest, TypeScript migration files are imported through Jest's own transform. */
 const importThroughJest = (path: string): Promise<Record<string, unknown>> => import(path)
@@ -28,5 +35,15 @@ describeOnServer('corpus round trip', () => {
     const row = await runMigraCase(name, { importModule: importThroughJest, serverUrl })
     expect(row.details).toEqual([])
     expect(row.status).toBe('exact')
+  })
+
+  test.each(MIGRA_COLUMN_ORDER_CASES)('migra/%s: only the column order of %j differs', async (name, tables) => {
+    const row = await runMigraCase(name, { importModule: importThroughJest, serverUrl })
+    expect(row.details.map((line) => /^column order of (\S+):/.exec(line)?.[1] ?? line)).toEqual(tables)
+  })
+
+  test.each(MIGRA_SKIPPED_CASES)('migra/%s is skipped: %s', async (name, reason) => {
+    const row = await runMigraCase(name, { importModule: importThroughJest, serverUrl })
+    expect(row).toMatchObject({ status: 'skipped', details: [reason] })
   })
 })

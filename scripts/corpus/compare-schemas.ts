@@ -1,4 +1,4 @@
-import { displayName } from '../../packages/core/src/schema/names.js'
+import { displayName, sameName } from '../../packages/core/src/schema/names.js'
 import type { Schema } from '../../packages/core/src/schema/schema.js'
 
 /** Keys that say where something came from, not what it is. */
@@ -22,7 +22,8 @@ export function flattenSchema(schema: Schema): ReadonlyMap<string, string> {
   for (const table of schema.tables) {
     const name = displayName(table)
     put(`table ${name}`, { comment: table.comment })
-    table.columns.forEach((column, position) => put(`column ${name}.${column.name}`, { ...column, position }))
+    // Positions are compared apart (see columnOrder), so a moved column is not read as changed.
+    table.columns.forEach((column) => put(`column ${name}.${column.name}`, column))
     if (table.primaryKey !== null) put(`primary key ${name}.${table.primaryKey.name}`, table.primaryKey)
     table.uniques.forEach((unique) => put(`unique ${name}.${unique.name}`, unique))
     table.checks.forEach((check) => put(`check ${name}.${check.name}`, check))
@@ -32,7 +33,7 @@ export function flattenSchema(schema: Schema): ReadonlyMap<string, string> {
   return objects
 }
 
-/** What differs between the expected and the actual schema, one line per object. */
+/** What differs between the expected and the actual schema, one line per object (and per table whose columns are in another order). */
 export function compareSchemas(expected: Schema, actual: Schema): readonly string[] {
   const a = flattenSchema(expected)
   const b = flattenSchema(actual)
@@ -40,5 +41,24 @@ export function compareSchemas(expected: Schema, actual: Schema): readonly strin
     ...[...a.keys()].filter((key) => !b.has(key)).map((key) => `missing ${key}`),
     ...[...b.keys()].filter((key) => !a.has(key)).map((key) => `extra ${key}`),
     ...[...a].filter(([key, value]) => b.has(key) && b.get(key) !== value).map(([key, value]) => `differs ${key}: ${value} vs ${b.get(key)}`),
+    ...columnOrder(expected, actual),
   ]
+}
+
+/**
+ * Tables whose columns (those on both sides) come in another order. PostgreSQL cannot move a
+ * column: a migration keeps existing columns where they are, and a column it must re-create
+ * (to give it a generation expression) comes last.
+ */
+function columnOrder(expected: Schema, actual: Schema): readonly string[] {
+  return expected.tables.flatMap((table) => {
+    const other = actual.tables.find((t) => sameName(t, table))
+    if (other === undefined) return []
+    const shared = (columns: readonly { readonly name: string }[], others: readonly { readonly name: string }[]): readonly string[] =>
+      columns.map((column) => column.name).filter((name) => others.some((column) => column.name === name))
+    const want = shared(table.columns, other.columns)
+    const got = shared(other.columns, table.columns)
+    if (want.every((name, i) => got[i] === name)) return []
+    return [`column order of ${displayName(table)}: ${want.join(', ')} expected, ${got.join(', ')} after the migration (PostgreSQL cannot move a column)`]
+  })
 }

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { autogenerate, planMigration } from '../../packages/core/src/autogenerate.js'
-import { readCatalog } from '../../packages/core/src/catalog/read-catalog.js'
+import { queryNamespaces } from '../../packages/core/src/catalog/query-namespaces.js'
+import { type ReadCatalogOptions, readCatalog } from '../../packages/core/src/catalog/read-catalog.js'
 import type { Database } from '../../packages/core/src/database/connect.js'
 import { readModels } from '../../packages/core/src/models/read-models.js'
 import { pullModels } from '../../packages/core/src/pull/pull-models.js'
@@ -34,6 +35,8 @@ export interface RoundTripOptions {
   readonly keep?: boolean
   /** `@renamedFrom` hints added to the pulled models, as a developer would. */
   readonly renames?: readonly ColumnRename[]
+  /** Schemas left out of the comparison (the models do not name them, so no migration touches them). */
+  readonly ignoredSchemas?: readonly string[]
 }
 
 /**
@@ -52,10 +55,17 @@ export async function roundTrip(source: Database, target: Database, options: Rou
     const models = readModels(modelsFile)
     await autogenerate({ modelsFile, rootInterface: 'DB', migrationsDir, message: 'round trip', database: target, allowDrop: true })
     await new MigrationRunner({ db: target.db, migrationsDir, importModule: options.importModule }).latest()
-    const [expected, actual] = await Promise.all([readCatalog(source.db), readCatalog(target.db)])
+    const [expected, actual] = await Promise.all([source, target].map(async (database) => readCatalog(database.db, await comparedSchemas(database, options))))
     const second = await planMigration(models, target)
     return { objects: flattenSchema(expected).size, differences: compareSchemas(expected, actual), secondPass: second.up.length, modelsFile }
   } finally {
     if (options.keep !== true) await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Every schema of `database` but the ignored ones (the catalog reader's default when none is). */
+async function comparedSchemas(database: Database, options: RoundTripOptions): Promise<ReadCatalogOptions> {
+  const ignored = options.ignoredSchemas ?? []
+  if (ignored.length === 0) return {}
+  return { schemas: (await queryNamespaces(database.db)).filter((schema) => !ignored.includes(schema)) }
 }

@@ -10,8 +10,8 @@ export interface UnmanagedObject {
 /**
  * What the catalog reader does not read (so a diff never touches it) and `migrate pull` cannot
  * write, in the managed schemas. Objects: views, materialized views, foreign tables, partitioned
- * tables and partitions, table inheritance, functions and procedures, triggers, rules, policies,
- * exclusion constraints, composite, range and base types, row-level security. Properties of
+ * tables and partitions, table inheritance, collations, functions and procedures, triggers,
+ * rules, policies, exclusion constraints, composite, range and base types, row-level security. Properties of
  * objects the models do hold: privileges and default privileges; comments on indexes,
  * constraints, sequences and domains; unlogged tables; storage parameters; index operator classes
  * and collations; NOT VALID, NO INHERIT, MATCH FULL and deferrable keys; sequence cache, cycle and
@@ -61,6 +61,12 @@ const OBJECTS = sql`
     from pg_catalog.pg_inherits inh
     join relation c on c.oid = inh.inhrelid
     where not c.relispartition
+    union all
+    -- \`@collate\` names a collation; nothing in the models creates one.
+    select 'collation', pg_catalog.format('%I.%I', n.nspname, col.collname)
+    from pg_catalog.pg_collation col
+    join managed n on n.oid = col.collnamespace
+    where (col.oid, 'pg_catalog.pg_collation'::regclass) not in (select objid, classid from extension_member)
     union all
     select 'table with row-level security', c.qualified
     from relation c

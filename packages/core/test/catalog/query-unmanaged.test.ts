@@ -35,6 +35,12 @@ const CASES: readonly UnmanagedCase[] = [
     expected: ['partition: public.m_2026', 'partitioned table: public.m', 'table inheritance: public.child inherits parent'],
   },
   {
+    name: 'a collation (only used by @collate, never made by the models)',
+    ddl: `create collation posix from "POSIX";
+      create table t (code text collate posix);`,
+    expected: ['collation: public.posix'],
+  },
+  {
     name: 'privileges on tables, columns, sequences and types, and default privileges',
     ddl: `${TABLE}
       create sequence s;
