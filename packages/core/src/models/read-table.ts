@@ -1,5 +1,5 @@
 import { Node, type PropertySignature } from 'ts-morph'
-import { parseQualifiedName } from '../schema/names.js'
+import { displayName, parseQualifiedName } from '../schema/names.js'
 import type {
   CheckConstraint,
   Column,
@@ -11,7 +11,7 @@ import type {
   UniqueConstraint,
 } from '../schema/schema.js'
 import { parseCheck, parseForeignKey, parseIndex, parsePrimaryKey, parseUnique } from './index-spec.js'
-import { checkTagNames, readJsDoc, type JsDocTag } from './jsdoc-tags.js'
+import { checkTagNames, readJsDoc, tagOrigin, type JsDocTag } from './jsdoc-tags.js'
 import { errorAt, originOf } from './model-location.js'
 import { objectProperties, propertyName } from './object-members.js'
 import { readColumn, type ColumnDraft } from './read-column.js'
@@ -71,12 +71,13 @@ export function readTable(key: PropertySignature, context: ReadContext): TableDr
   if (primaryKeys.length > 1) throw errorAt(primaryKeys[1].origin, 'a table has one primary key: list its columns in one @primaryKey (a, b) on the table')
   const primaryKey = primaryKeys[0] ?? null
 
+  const name = parseQualifiedName(keyName)
   return {
-    name: parseQualifiedName(keyName),
+    name,
     symbol,
     origin,
     comment: description,
-    renamedFrom: tagText(tags, 'renamedFrom', origin, 'the old table name'),
+    renamedFrom: oldTableName(tags, name, origin),
     columns: drafts.map((draft) => finishColumn(draft, primaryKey?.spec.columns ?? [])),
     primaryKey,
     uniques: [...drafts.flatMap((draft) => draft.uniques), ...all('unique').map((tag) => declare(tag, origin, (text) => parseUnique(text, null)))],
@@ -84,6 +85,22 @@ export function readTable(key: PropertySignature, context: ReadContext): TableDr
     foreignKeys: [...drafts.flatMap((draft) => draft.foreignKeys), ...all('foreignKey').map((tag) => declare(tag, origin, parseForeignKey))],
     indexes: [...drafts.flatMap((draft) => draft.indexes), ...all('index').map((tag) => declare(tag, origin, (text) => parseIndex(text, null)))],
   }
+}
+
+/**
+ * `@renamedFrom old` or `@renamedFrom schema.old` in the table's own schema. A table moved to
+ * another schema (`ALTER TABLE ... SET SCHEMA`) is refused rather than read as a stale hint,
+ * which would drop the old table and create the new one empty.
+ */
+function oldTableName(tags: readonly JsDocTag[], table: QualifiedName, origin: ModelOrigin): string | null {
+  const text = tagText(tags, 'renamedFrom', origin, 'the old table name')
+  if (text === null) return null
+  const old = parseQualifiedName(text, table.schema)
+  if (old.schema !== table.schema) {
+    const at = tags.find((tag) => tag.name === 'renamedFrom')!
+    throw errorAt(tagOrigin(origin, at), `@renamedFrom: moving a table to another schema (${displayName(old)} → ${displayName(table)}) is not supported; move it by hand in a blank migration (migrate revision) with ALTER TABLE ... SET SCHEMA`)
+  }
+  return old.name
 }
 
 function tableDeclaration(key: PropertySignature, origin: ModelOrigin, context: ReadContext) {

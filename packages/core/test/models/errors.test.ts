@@ -30,6 +30,11 @@ test.each<[string, Record<string, string>, string]>([
   ['a tag TypeScript would swallow', tableFile('interface T {', '  /**', '   * @type text', '   */', '  a: number', '}'), 'models/index.ts:4: T.a: @type is not a known tag here'],
   ['a malformed @extension', { [ENTRY]: '/** @extension citext pg_trgm */\nexport interface DB { t: T }\ninterface T { a: number }\n' }, 'models/index.ts:1: DB: @extension needs one extension name, found "citext pg_trgm"'],
   ['a malformed @sequence', { [ENTRY]: '/** @sequence s start x */\nexport interface DB { t: T }\ninterface T { a: number }\n' }, 'models/index.ts:1: DB: @sequence: expected an integer, got "x"'],
+  [
+    '@renamedFrom naming a table of another schema',
+    { [ENTRY]: "export interface DB { 'audit.t': T }\n/** @renamedFrom other.t */\ninterface T { a: number }\n" },
+    'models/index.ts:2: T: @renamedFrom: moving a table to another schema (other.t → audit.t) is not supported; move it by hand in a blank migration (migrate revision) with ALTER TABLE ... SET SCHEMA',
+  ],
   ['@enumType on what is no union of strings', tableFile('/** @enumType */', 'type Level = number', 'interface T { a: number }'), 'models/index.ts:2: Level: @enumType needs a union of string literals'],
   ['@enumType with text', tableFile('/** @enumType level */', "type Level = 'low'", 'interface T { a: number }'), 'models/index.ts:2: Level: @enumType takes no text, found "level"'],
   ['a @domain without a type', tableFile('/** @domain not null */', 'type Email = string', 'interface T {', '  e: Email', '}'), 'models/index.ts:2: Email: @domain: needs a base type'],

@@ -163,6 +163,11 @@ export interface NoteTable {
     const expected: Table = { ...NO_CONSTRAINTS, schema: 'public', name: 't', columns: [column('a', 'text', other.at(ENTRY, 'a: string', 'T.a'))], origin: other.at(ENTRY, 'interface T', 'T') }
     expect(other.read({ rootInterface: 'Database' }, `${other.dir}/${ENTRY}`).tables).toEqual([expected])
   })
+
+  test('@renamedFrom may qualify the old table name with the table\'s own schema', () => {
+    const project = modelProject({ [ENTRY]: `export interface DB { 'audit.t': T }\n/** @renamedFrom audit.old_t */\ninterface T { a: string }\n` })
+    expect(project.read().tables[0].renamedFrom).toBe('old_t')
+  })
 })
 
 /** One column `c` of the given TypeScript type, with optional declarations around it. */
