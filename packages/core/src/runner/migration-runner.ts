@@ -1,17 +1,15 @@
 import { type Kysely, sql } from 'kysely'
-import { type Migration, type MigrationResult, type MigrationResultSet, Migrator } from 'kysely/migration'
 import { MigrationFailedError, UserError } from '../errors.js'
 import { checksumTable, deleteChecksum, ensureChecksumTable, readChecksums, recordChecksum } from './checksums.js'
 import { type LoadedMigration, loadMigrations, type ModuleImporter } from './load-migrations.js'
+import { ensureKyselyMigrationTables } from './kysely-migration-tables.js'
 import { DEFAULT_LOCK_TIMEOUT } from './lock-timeout.js'
 import { listMigrationFiles } from './migration-files.js'
 import { withMigrationLock } from './migration-lock.js'
-import { DEFAULT_MIGRATION_TABLE, type MigrationTable, migratorTableOptions, qualifiedTableName, readAppliedMigrations } from './migration-table.js'
+import { DEFAULT_MIGRATION_TABLE, type MigrationTable, qualifiedTableName, readAppliedMigrations } from './migration-table.js'
 
 /** `to('base')`: every migration reverted. */
 export const BASE = 'base'
-/** Kysely's prefix for a table that disagrees with the files (missing or out-of-order names). */
-const CORRUPTED_PREFIX = 'corrupted migrations: '
 const OUTSIDE_TRANSACTION_NOTE = 'it ran outside a transaction, so what it did before the error stays'
 
 export interface MigrationStep {
@@ -56,18 +54,14 @@ interface Tables {
   readonly checksums: MigrationTable
 }
 
-/** The migration a step will run, decided before Kysely runs it. */
-interface NextMigration {
-  readonly name: string
-  readonly transactional: boolean
-}
-
 /**
- * Runs migration files through Kysely's Migrator, ONE transaction per migration: Kysely 0.29's
+ * Runs migration files the way Kysely's Migrator does (its tables, its lock, its rows and its
+ * checks, so kysely-ctl reads the same history), but ONE transaction per migration: Kysely 0.29's
  * `migrateToLatest`/`migrateTo` run every pending migration in a single transaction (a late
  * failure would undo earlier successes, and `ALTER TYPE ... ADD VALUE` could not be used by the
- * next migration), so the runner steps with `migrateUp`/`migrateDown`, and passes
- * `disableTransactions` to the step of a migration that declares `transaction = false`.
+ * next migration). A migration that declares `transaction = false` runs outside one. The steps
+ * are ours rather than one `migrateUp()` each: before every call the Migrator lists every table
+ * of the database to see whether its own exist, and 300 migrations took 7x psql's time.
  *
  * A run holds Kysely's migration lock throughout, so concurrent runs queue and each migration
  * is applied once; under it, the runner refuses edited applied migrations and records the
@@ -158,21 +152,27 @@ export class MigrationRunner {
     direction: MigrationStep['direction'],
     count: number,
   ): Promise<readonly MigrationStep[]> {
+    await ensureKyselyMigrationTables(db, this.#tables.migrations)
     await ensureChecksumTable(db, this.#tables.checksums)
     await this.#reconcileChecksums(db, migrations, direction)
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: async () => recordingChecksums(migrations, this.#tables.checksums) },
-      ...migratorTableOptions(this.#tables.migrations),
-      allowUnorderedMigrations: false,
-    })
+    const statuses = await readStatus(db, this.#tables, migrations)
+    const queue = migrationQueue(statuses, direction, this.#tables.migrations).slice(0, count)
     await sql`select set_config('lock_timeout', ${this.#lockTimeout}, false)`.execute(db)
     try {
+      let executedAt = Math.max(0, ...statuses.map((status) => status.executedAt?.getTime() ?? 0))
       const steps: MigrationStep[] = []
-      while (steps.length < count) {
-        const next = nextMigration(await readStatus(db, this.#tables, migrations), migrations, direction)
-        if (next === null) break
-        const step = await runStep(migrator, direction, next, this.#tables.migrations)
+      for (const name of queue) {
+        const loaded = migrations.find((migration) => migration.name === name)!
+        const started = performance.now()
+        if (direction === 'up') {
+          executedAt = nextExecutedAt(executedAt)
+          await runStep(db, loaded, (stepDb) => applyUp(stepDb, loaded, this.#tables, executedAt))
+        } else {
+          const { down } = loaded.migration
+          if (down === undefined) throw new UserError(`migration ${name} has no down function, so it cannot be reverted`)
+          await runStep(db, loaded, (stepDb) => applyDown(stepDb, loaded, down, this.#tables))
+        }
+        const step: MigrationStep = { name, direction, durationMs: Math.round(performance.now() - started) }
         steps.push(step)
         this.#onStep(step)
       }
@@ -224,69 +224,59 @@ async function readStatus(db: Kysely<any>, tables: Tables, migrations: readonly 
 }
 
 /**
- * What Kysely's next step will run (decided under the lock, so no other run changes it): the
- * first pending file up, the last applied down (Kysely orders applied ones by time, then name).
+ * The migrations a run steps through, in order, checked as Kysely's Migrator checks them (so a
+ * table Kysely would call corrupted is refused the same way): up, the pending files by name;
+ * down, the applied ones newest first (Kysely orders them by time, then name).
  */
-function nextMigration(
-  statuses: readonly MigrationStatus[],
-  migrations: readonly LoadedMigration[],
-  direction: MigrationStep['direction'],
-): NextMigration | null {
-  const applied = statuses.filter((status) => status.applied).sort((a, b) => a.executedAt!.getTime() - b.executedAt!.getTime())
-  const next = direction === 'up' ? statuses.find((status) => status.pending) : applied.at(-1)
-  if (next === undefined) return null
-  // A missing file is Kysely's to report ("corrupted migrations"): it never runs.
-  const transactional = migrations.find((migration) => migration.name === next.name)?.transactional ?? true
-  return { name: next.name, transactional }
-}
-
-async function runStep(migrator: Migrator, direction: MigrationStep['direction'], next: NextMigration, table: MigrationTable): Promise<MigrationStep> {
-  const options = { disableTransactions: !next.transactional }
-  const started = performance.now()
-  const resultSet = direction === 'up' ? await migrator.migrateUp(options) : await migrator.migrateDown(options)
-  const durationMs = Math.round(performance.now() - started)
-  const result = checkResult(resultSet, next, table)
-  return { name: result.migrationName, direction, durationMs }
-}
-
-/** The files as Kysely sees them: each records its checksum as it is applied, and drops it as it is reverted, in its own transaction. */
-function recordingChecksums(migrations: readonly LoadedMigration[], table: MigrationTable): Record<string, Migration> {
-  return Object.fromEntries(
-    migrations.map(({ name, checksum, migration: { up, down } }) => [
-      name,
-      {
-        up: async (db: Kysely<any>) => {
-          await up(db)
-          await recordChecksum(db, table, name, checksum)
-        },
-        // Kysely skips a migration without down (and reports it NotExecuted): keep it absent.
-        down:
-          down &&
-          (async (db: Kysely<any>) => {
-            await down(db)
-            await deleteChecksum(db, table, name)
-          }),
-      },
-    ]),
-  )
-}
-
-/** The one result of a step; failures become our errors. */
-function checkResult(resultSet: MigrationResultSet, next: NextMigration, table: MigrationTable): MigrationResult {
-  const { error, results = [] } = resultSet
-  const failed = results.find((result) => result.status === 'Error')
-  if (failed) throw new MigrationFailedError(failed.migrationName, error, next.transactional ? undefined : OUTSIDE_TRANSACTION_NOTE)
-  if (error !== undefined) {
-    if (error instanceof Error && error.message.startsWith(CORRUPTED_PREFIX)) {
-      throw new UserError(`the ${qualifiedTableName(table)} table does not match the migration files: ${error.message.slice(CORRUPTED_PREFIX.length)}`)
-    }
-    throw error
+function migrationQueue(statuses: readonly MigrationStatus[], direction: MigrationStep['direction'], table: MigrationTable): readonly string[] {
+  const corrupted = (reason: string): UserError => new UserError(`the ${qualifiedTableName(table)} table does not match the migration files: ${reason}`)
+  const applied = statuses
+    .filter((status) => status.applied)
+    .sort((a, b) => a.executedAt!.getTime() - b.executedAt!.getTime() || a.name.localeCompare(b.name))
+  const missing = applied.find((status) => status.missingFile)
+  if (missing !== undefined) throw corrupted(`previously executed migration ${missing.name} is missing`)
+  const files = statuses.filter((status) => !status.missingFile)
+  const misplaced = applied.findIndex((status, i) => files[i].name !== status.name)
+  if (misplaced !== -1) {
+    throw corrupted(
+      `expected previously executed migration ${applied[misplaced].name} to be at index ${misplaced} but ${files[misplaced].name} was found in its place. New migrations must always have a name that comes alphabetically after the last executed migration.`,
+    )
   }
-  const [result] = results
-  if (result === undefined) throw new Error(`Kysely ran no migration where ${next.name} was next`)
-  if (result.status === 'NotExecuted') {
-    // Kysely skips a migration without `down` and leaves it applied: stepping on would loop.
-    throw new UserError(`migration ${result.migrationName} has no down function, so it cannot be reverted`)
+  return direction === 'up' ? files.filter((status) => status.pending).map((status) => status.name) : applied.map((status) => status.name).reverse()
+}
+
+/** Kysely's: now, or a millisecond after the latest recorded time when the clock is behind it. */
+function nextExecutedAt(latest: number): number {
+  return Math.max(Date.now(), latest + 1)
+}
+
+/**
+ * One migration in a transaction of its own, unless it declares `transaction = false` (then its
+ * statements commit as they run, as `CREATE INDEX CONCURRENTLY` needs).
+ */
+async function runStep(db: Kysely<any>, loaded: LoadedMigration, work: (db: Kysely<any>) => Promise<void>): Promise<void> {
+  try {
+    if (loaded.transactional) await db.transaction().execute(work)
+    else await work(db)
+  } catch (error) {
+    throw new MigrationFailedError(loaded.name, error, loaded.transactional ? undefined : OUTSIDE_TRANSACTION_NOTE)
   }
-  return result
+}
+
+/** `up`, then the row Kysely's Migrator writes for an applied migration, and our checksum. */
+async function applyUp(db: Kysely<any>, loaded: LoadedMigration, tables: Tables, executedAt: number): Promise<void> {
+  await loaded.migration.up(db)
+  await migrationRows(db, tables.migrations).insertInto(tables.migrations.name).values({ name: loaded.name, timestamp: new Date(executedAt).toISOString() }).execute()
+  await recordChecksum(db, tables.checksums, loaded.name, loaded.checksum)
+}
+
+async function applyDown(db: Kysely<any>, loaded: LoadedMigration, down: (db: Kysely<any>) => Promise<void>, tables: Tables): Promise<void> {
+  await down(db)
+  await migrationRows(db, tables.migrations).deleteFrom(tables.migrations.name).where('name', '=', loaded.name).execute()
+  await deleteChecksum(db, tables.checksums, loaded.name)
+}
+
+/** Queries on Kysely's migration table, in its schema when it has one. */
+function migrationRows(db: Kysely<any>, table: MigrationTable): Kysely<any> {
+  return table.schema === undefined ? db : db.withSchema(table.schema)
 }

@@ -14,15 +14,6 @@ export function lockTableName(table: MigrationTable): string {
   return `${table.name}_lock`
 }
 
-/** The Migrator's table options for `table`. */
-export function migratorTableOptions(table: MigrationTable): {
-  migrationTableName: string
-  migrationLockTableName: string
-  migrationTableSchema: string | undefined
-} {
-  return { migrationTableName: table.name, migrationLockTableName: lockTableName(table), migrationTableSchema: table.schema }
-}
-
 /** `name` or `schema.name`: for messages, and as Kysely parses a table reference. */
 export function qualifiedTableName(table: MigrationTable): string {
   return table.schema === undefined ? table.name : `${table.schema}.${table.name}`
