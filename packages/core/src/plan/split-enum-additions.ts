@@ -1,5 +1,6 @@
-import type { Change } from '../diff/change.js'
+import type { Change, TypeColumnUse } from '../diff/change.js'
 import { enumValueAdditions } from '../emit/operations/enum-values.js'
+import { sameName } from '../schema/names.js'
 
 /**
  * PostgreSQL refuses to use an enum value added by `ALTER TYPE ... ADD VALUE` before the
@@ -11,18 +12,30 @@ import { enumValueAdditions } from '../emit/operations/enum-values.js'
 export function splitEnumAdditions(changes: readonly Change[]): readonly (readonly Change[])[] {
   const additions = changes.filter(isValueAddition)
   const rest = changes.filter((change) => !isValueAddition(change))
-  return additions.length === 0 || rest.length === 0 ? [changes] : [additions.map(alone), rest]
+  return additions.length === 0 || rest.length === 0 ? [changes] : [additions.map((change) => alone(change, rest)), rest]
 }
 
 /**
  * An addition in a migration of its own: the columns using the type are the same before and
  * after it, defaults included, which is what its inverse (a rebuild, in `down`, after the main
- * migration's `down` has put the columns back) finds and restores.
+ * migration's `down` has put the columns back) finds and restores. It runs before the main
+ * migration's renames (and its `down` after they are undone), so it names tables and columns
+ * by their names before them.
  */
-function alone(change: Change): Change {
+function alone(change: Change, main: readonly Change[]): Change {
   if (change.kind !== 'alterEnum') return change
-  const uses = change.columns.map((use) => ({ ...use, restoredDefault: use.default }))
+  const uses = change.columns.map((use) => ({ ...namedBeforeRenames(use, main), restoredDefault: use.default }))
   return { ...change, columns: uses, columnsAfter: uses }
+}
+
+function namedBeforeRenames(use: TypeColumnUse, main: readonly Change[]): TypeColumnUse {
+  const column = main.find((c) => c.kind === 'renameColumn' && sameName(c.table, use.table) && c.to === use.column)
+  const table = main.find((c) => c.kind === 'renameTable' && c.schema === use.table.schema && c.to === use.table.name)
+  return {
+    ...use,
+    column: column?.kind === 'renameColumn' ? column.from : use.column,
+    table: table?.kind === 'renameTable' ? { ...use.table, name: table.from } : use.table,
+  }
 }
 
 function isValueAddition(change: Change): boolean {

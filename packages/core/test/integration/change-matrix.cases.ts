@@ -223,6 +223,16 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** @renamedValue member 'plain member' */\nexport type Role = 'admin' | 'plain member'"),
   },
   {
+    // Found by the property-based round trips: the added value's own migration runs before the
+    // renames, and its down (a rebuild) after they are undone, so it names the old table and column.
+    name: 'add an enum value while renaming the table and the column using it',
+    before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'admin' | 'member'"),
+    after: models(
+      '  people: UserTable',
+      `export type Role = 'guest' | 'admin' | 'member'\n${USERS.replace('/** Registered users. */', '/**\n * Registered users.\n * @renamedFrom users\n */').replace('name: string | null', '/** @renamedFrom role */\n  kind: Role')}`,
+    ),
+  },
+  {
     // Found by the property-based round trips: PostgreSQL renames the value inside the default too,
     // and down used to set the old label before renaming it back.
     name: 'rename an enum value used by a default and a check',
