@@ -9,7 +9,7 @@ import { keyword, reference, type TypeExpression } from '../../src/pull/model-as
 export type IndexMethod = 'btree' | 'hash' | 'gin' | 'gist' | 'brin'
 
 /** Types that cast to each other with `USING col::type` (anything casts to and from text). */
-type Family = 'text' | 'number' | 'time' | 'json' | 'array' | 'boolean' | 'bytes' | 'uuid' | 'interval' | 'range' | 'tsvector' | 'point' | 'enum'
+type Family = 'text' | 'number' | 'time' | 'json' | 'array' | 'boolean' | 'bytes' | 'uuid' | 'interval' | 'range' | 'tsvector' | 'point' | 'enum' | 'enumArray'
 
 export interface ColumnTypeInfo {
   /** The select type as a model writes it. */
@@ -131,11 +131,15 @@ export const BASE_TYPE_IDS = Object.keys(COLUMN_TYPES) as readonly BaseTypeId[]
 
 /**
  * A retype the differ can emit as `USING col::type`: a cast exists between the two. The differ
- * casts through text when an enum is involved, so an enum retypes to and from anything; enum to
- * another enum is left out (a known gap, being fixed separately).
+ * casts through text (text[] from an array) when an enum is involved, so an enum retypes to and
+ * from anything, and an enum array to anything text[] casts to; enum to another enum is left out
+ * (a known gap, being fixed separately).
  */
 export function castable(from: ColumnTypeInfo, to: ColumnTypeInfo): boolean {
-  if (from.family === 'enum' || to.family === 'enum') return from.family !== to.family
+  const enums: readonly Family[] = ['enum', 'enumArray']
+  if (enums.includes(from.family) && enums.includes(to.family)) return false
+  if (to.family === 'enum' || to.family === 'enumArray' || from.family === 'enum') return true
+  if (from.family === 'enumArray') return to.family === 'text' || to.family === 'array'
   return from.family === to.family || from.family === 'text' || to.family === 'text'
 }
 

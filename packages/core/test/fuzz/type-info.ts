@@ -10,7 +10,7 @@ export function typeInfo(type: TypeRef, enums: readonly EnumSpec[]): ColumnTypeI
   const literals = spec.values.map((value) => quoteLiteral(value.label))
   if (type.array) {
     return {
-      ts: { kind: 'array', element: ts }, dbType: null, family: 'enum', btree: true, methods: ['gin'], identity: false, collatable: false,
+      ts: { kind: 'array', element: ts }, dbType: null, family: 'enumArray', btree: true, methods: ['gin'], identity: false, collatable: false,
       defaults: [`'{}'`], predicates: (c) => [`cardinality(${c}) < 10`], expressions: () => [],
     }
   }
