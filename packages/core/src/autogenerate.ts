@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { canonicaliseInScratch } from './canonical/canonicalise.js'
 import { canonicaliseWithCache } from './canonical/canonicalise-with-cache.js'
+import { reprintDifferingExpressions } from './canonical/reprint-current.js'
 import { readCatalog } from './catalog/read-catalog.js'
 import type { Database } from './database/connect.js'
 import { openScratchDatabase } from './database/scratch.js'
@@ -79,11 +80,13 @@ export interface MigrationPlan {
 export async function planMigration(declared: Schema, database: Database, options: PlanOptions = {}): Promise<MigrationPlan> {
   const models = { ...declared, schemas: [...new Set([...declared.schemas, ...(options.schemas ?? [])])].sort() }
   const scope = { schemas: models.schemas, includeTables: options.includeTables, excludeTables: options.excludeTables }
+  const openScratch = () => openScratchDatabase(database.target, models.extensions.map((extension) => extension.name))
   const [current, desired] = await Promise.all([
     timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, scope)),
-    timeStage(options.onStage, 'canonicalise', () => canonicaliseNear(models, database, options.cacheFile)),
+    timeStage(options.onStage, 'canonicalise', () => canonicaliseNear(models, database, openScratch, options.cacheFile)),
   ])
-  const changes = await timeStage(options.onStage, 'diff', () => diffSchemas(current, desired))
+  // Part of comparing: the expressions that differ are printed a second time (reprint-current.ts).
+  const changes = await timeStage(options.onStage, 'diff', async () => diffSchemas(await reprintDifferingExpressions(current, desired, openScratch), desired))
   return timeStage(options.onStage, 'plan', () => planOf(changes))
 }
 
@@ -91,8 +94,7 @@ function planOf(changes: readonly Change[]): MigrationPlan {
   return { changes, up: planChanges(changes), down: planChanges(changes.map(invertChange), 'down') }
 }
 
-async function canonicaliseNear(models: Schema, database: Database, cacheFile: string | undefined): Promise<Schema> {
-  const openScratch = () => openScratchDatabase(database.target, models.extensions.map((extension) => extension.name))
+async function canonicaliseNear(models: Schema, database: Database, openScratch: () => Promise<Database>, cacheFile: string | undefined): Promise<Schema> {
   if (cacheFile !== undefined) return canonicaliseWithCache(models, { cacheFile, near: database, openScratch })
   return canonicaliseInScratch(models, openScratch)
 }
