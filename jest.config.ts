@@ -8,6 +8,7 @@ const config: Config = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^@kysely-autogen/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@kysely-autogen/core/runtime$': '<rootDir>/packages/core/src/runtime.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

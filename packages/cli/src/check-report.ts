@@ -1,4 +1,4 @@
-import type { CheckFinding, CheckReport } from '@kysely-autogen/core'
+import type { CheckFinding, CheckReport } from '@kysely-autogen/core/runtime'
 import type { OutputFormat } from './options.js'
 import { plural, print, printJson } from './output.js'
 

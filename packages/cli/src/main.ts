@@ -1,4 +1,4 @@
-import { closeIdleScratchDatabases, UserError } from '@kysely-autogen/core'
+import { closeIdleScratchDatabases, UserError } from '@kysely-autogen/core/runtime'
 import yargs from 'yargs'
 import { autogenerateCommand } from './commands/autogenerate.js'
 import { checkCommand } from './commands/check.js'

@@ -1,4 +1,4 @@
-import type { MigrationStatus } from '@kysely-autogen/core'
+import type { MigrationStatus } from '@kysely-autogen/core/runtime'
 
 export type MigrationState = 'applied' | 'edited' | 'pending' | 'missing file'
 

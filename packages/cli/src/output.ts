@@ -1,5 +1,5 @@
 import { styleText } from 'node:util'
-import type { StageListener } from '@kysely-autogen/core'
+import type { StageListener } from '@kysely-autogen/core/runtime'
 import type { GlobalOptions } from './options.js'
 
 /** Node's own ANSI styling (no dependency). */

@@ -1,4 +1,4 @@
-import { UserError } from '@kysely-autogen/core'
+import { UserError } from '@kysely-autogen/core/runtime'
 import { paint } from './output.js'
 
 /** DESIGN.md, "Command line contract": 1 a migration failed (or a bug), 2 bad input/config/connection. */

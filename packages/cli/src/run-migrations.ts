@@ -1,4 +1,4 @@
-import { BASE, type MigrationRunner, type MigrationStep, UserError } from '@kysely-autogen/core'
+import { BASE, type MigrationRunner, type MigrationStep, UserError } from '@kysely-autogen/core/runtime'
 import type { RunOptions } from './commands/run-options.js'
 import type { GlobalOptions } from './options.js'
 import { paint, plural, print, printJson } from './output.js'

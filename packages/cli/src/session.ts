@@ -1,4 +1,4 @@
-import { type Database, MigrationRunner, type MigrationRunnerOptions, openDatabase, withMigrationExtensions } from '@kysely-autogen/core'
+import { type Database, MigrationRunner, type MigrationRunnerOptions, openDatabase, withMigrationExtensions } from '@kysely-autogen/core/runtime'
 import { resolveDatabase } from './config/resolve-database.js'
 import { type Project, resolveProject } from './config/project.js'
 import type { GlobalOptions } from './options.js'

@@ -1,4 +1,4 @@
-import { autogenerate, UserError } from '@kysely-autogen/core'
+import { UserError } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
 import { paint, print, printJson, stageTimings } from '../output.js'
@@ -25,6 +25,8 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
       if (pending.length > 0) {
         throw new UserError(`the database is not at head: run "migrate latest" first (pending: ${pending.join(', ')})`)
       }
+      // Loaded here, not at start: reading models brings ts-morph, which other commands need not load.
+      const { autogenerate } = await import('@kysely-autogen/core')
       const { file, files, summary, changes } = await autogenerate({
         modelsFile: project.modelsFile,
         rootInterface: project.rootInterface,

@@ -1,4 +1,4 @@
-import { checkProject, openDatabase } from '@kysely-autogen/core'
+import { openDatabase } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import { printCheckReport, printGithubAnnotations } from '../check-report.js'
 import { resolveDatabase } from '../config/resolve-database.js'
@@ -24,6 +24,8 @@ export const checkCommand: CommandModule<GlobalOptions, GlobalOptions> = {
     const database = target.kind === 'url' ? await openDatabase(target) : null
     try {
       if (database !== null) printVerbose(args, `database: ${database.label} (${source})`)
+      // Loaded here, not at start: reading models brings ts-morph (see autogenerate).
+      const { checkProject } = await import('@kysely-autogen/core')
       const report = await checkProject({
         ...project.scope,
         modelsFile: project.modelsFile,

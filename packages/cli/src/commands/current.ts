@@ -1,4 +1,4 @@
-import { BASE } from '@kysely-autogen/core'
+import { BASE } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
 import { formatTime, print, printJson } from '../output.js'

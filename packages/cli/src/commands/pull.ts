@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
-import { pullModels } from '@kysely-autogen/core'
+import { pullModels } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
 import { print, printJson, stageTimings } from '../output.js'

@@ -1,6 +1,6 @@
 import { writeFile, mkdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { emitMigration, listMigrationFiles, newMigrationFileName, UserError } from '@kysely-autogen/core'
+import { emitMigration, listMigrationFiles, newMigrationFileName, UserError } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import { resolveProject } from '../config/project.js'
 import type { GlobalOptions } from '../options.js'

@@ -1,4 +1,4 @@
-import { checkLockTimeout, DEFAULT_LOCK_TIMEOUT } from '@kysely-autogen/core'
+import { checkLockTimeout, DEFAULT_LOCK_TIMEOUT } from '@kysely-autogen/core/runtime'
 import type { Argv } from 'yargs'
 
 export interface RunOptions {

@@ -1,4 +1,4 @@
-import { BASE, HEAD, type MigrationSql, migrationSql } from '@kysely-autogen/core'
+import { BASE, HEAD, type MigrationSql, migrationSql } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import { resolveProject } from '../config/project.js'
 import type { GlobalOptions } from '../options.js'

@@ -1,4 +1,4 @@
-import { BASE, HEAD, stamp } from '@kysely-autogen/core'
+import { BASE, HEAD, stamp } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
 import { plural, print, printJson } from '../output.js'

@@ -1,4 +1,4 @@
-import { BASE } from '@kysely-autogen/core'
+import { BASE } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import { migrationState } from '../migration-state.js'
 import type { GlobalOptions } from '../options.js'

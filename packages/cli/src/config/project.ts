@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path'
-import { checkLockTimeout, checksumTable, DEFAULT_MIGRATION_TABLE, lockTableName, type ManagedScope, type MigrationTable } from '@kysely-autogen/core'
+import type { ManagedScope } from '@kysely-autogen/core'
+import { checkLockTimeout, checksumTable, DEFAULT_MIGRATION_TABLE, lockTableName, type MigrationTable } from '@kysely-autogen/core/runtime'
 import { DEFAULT_MIGRATIONS_DIR, DEFAULT_MODELS_FILE, type GlobalOptions } from '../options.js'
 import { loadConfig } from './load-config.js'
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import type { DatabaseTarget } from '@kysely-autogen/core'
+import type { DatabaseTarget } from '@kysely-autogen/core/runtime'
 import { parse } from 'dotenv'
 
 const URL_VARIABLE = 'DATABASE_URL'

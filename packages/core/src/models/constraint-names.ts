@@ -1,7 +1,7 @@
 import { defaultConstraintName } from '../schema/names.js'
 import type { CheckConstraint, ForeignKey, Index, Origin, PrimaryKey, Table, UniqueConstraint } from '../schema/schema.js'
 import { indexColumnNames } from './index-key-names.js'
-import { errorAt } from './model-location.js'
+import { errorAt } from './model-errors.js'
 import { sqlIdentifier, tokenize } from './sql-tokens.js'
 import type { Declared, TableDraft } from './read-table.js'
 

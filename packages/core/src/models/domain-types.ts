@@ -2,9 +2,11 @@ import type { TypeAliasDeclaration } from 'ts-morph'
 import { defaultConstraintName } from '../schema/names.js'
 import type { Domain, QualifiedName } from '../schema/schema.js'
 import { parseDomain } from './database-specs.js'
-import { compare, snakeCase } from './enum-types.js'
+import { snakeCase } from './enum-names.js'
+import { compare } from './enum-types.js'
 import { checkTagNames, readJsDoc, tagOrigin } from './jsdoc-tags.js'
-import { errorAt, originOf } from './model-location.js'
+import { errorAt } from './model-errors.js'
+import { originOf } from './model-location.js'
 import { parseTag, tagText } from './tag-values.js'
 
 /**

@@ -1,7 +1,9 @@
 import { Node, SyntaxKind, type TypeAliasDeclaration, type TypeNode } from 'ts-morph'
 import type { EnumType, EnumValueRename, ModelOrigin, QualifiedName } from '../schema/schema.js'
 import { checkTagNames, type JsDocTag, readJsDoc, tagOrigin } from './jsdoc-tags.js'
-import { errorAt, originOf } from './model-location.js'
+import { errorAt } from './model-errors.js'
+import { originOf } from './model-location.js'
+import { ENUM_TYPE_TAG, snakeCase } from './enum-names.js'
 import { tokenize } from './sql-tokens.js'
 
 /**
@@ -13,8 +15,6 @@ import { tokenize } from './sql-tokens.js'
  * that the value <new> was called <old>: ALTER TYPE ... RENAME VALUE keeps the rows using it.
  */
 
-/** Not `@enum`: TypeScript reads that tag itself and swallows its text. */
-export const ENUM_TYPE_TAG = 'enumType'
 const ENUM_TAGS: ReadonlySet<string> = new Set(['schema', 'renamedValue', ENUM_TYPE_TAG])
 const DEFAULT_SCHEMA = 'public'
 
@@ -38,14 +38,6 @@ export function isNull(node: TypeNode): boolean {
 /** `null` or `undefined` (the latter means nothing to the database: Kysely's optional insert). */
 export function isNullish(node: TypeNode): boolean {
   return isNull(node) || node.getKind() === SyntaxKind.UndefinedKeyword
-}
-
-/** `OrderStatus` → `order_status`, `HTTPMethod` → `http_method`. */
-export function snakeCase(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase()
 }
 
 /** An alias tagged `@enumType`: its enum is declared even when no column uses it. */

@@ -1,6 +1,7 @@
 import { ts, type Node } from 'ts-morph'
 import type { ModelOrigin } from '../schema/schema.js'
-import { errorAt, lineAt } from './model-location.js'
+import { errorAt } from './model-errors.js'
+import { lineAt } from './model-location.js'
 
 /**
  * Reads a declaration's JSDoc into a description and tags by hand, from the comment's raw text.

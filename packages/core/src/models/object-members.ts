@@ -1,6 +1,7 @@
 import { Node, type PropertySignature } from 'ts-morph'
 import type { ModelOrigin } from '../schema/schema.js'
-import { errorAt, lineAt, originOf } from './model-location.js'
+import { errorAt } from './model-errors.js'
+import { lineAt, originOf } from './model-location.js'
 import { findDeclaration, type TypeDeclaration } from './resolve-aliases.js'
 import type { ModelSources } from './source-files.js'
 

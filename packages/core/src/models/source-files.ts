@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { Project, ts, type Node, type SourceFile } from 'ts-morph'
 import { ModelError, UserError } from '../errors.js'
-import { displayPath, lineAt } from './model-location.js'
+import { displayPath } from './model-errors.js'
+import { lineAt } from './model-location.js'
 
 /**
  * The model files, parsed one by one as imports are followed. One ts-morph Project without a

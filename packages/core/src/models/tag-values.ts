@@ -1,7 +1,7 @@
 import type { ModelOrigin } from '../schema/schema.js'
 import type { Unnamed } from './index-spec.js'
 import { tagOrigin, type JsDocTag } from './jsdoc-tags.js'
-import { errorAt } from './model-location.js'
+import { errorAt } from './model-errors.js'
 import { TagSyntaxError } from './sql-tokens.js'
 
 /** A constraint or index as a tag declared it, with the tag's name and place for messages. */

@@ -1,6 +1,6 @@
 import { displayName } from '../schema/names.js'
 import type { IndexKey, QualifiedName } from '../schema/schema.js'
-import { errorAt } from './model-location.js'
+import { errorAt } from './model-errors.js'
 import type { Declared, TableDraft } from './read-table.js'
 
 /**

@@ -1,4 +1,4 @@
-import { ENUM_TYPE_TAG, snakeCase } from '../models/enum-types.js'
+import { ENUM_TYPE_TAG, snakeCase } from '../models/enum-names.js'
 import { defaultConstraintName, elementType, quoteIdentifier, quoteQualified } from '../schema/names.js'
 import type { Column, Domain, EnumType, Schema, Sequence, Table } from '../schema/schema.js'
 import { pullColumnType } from './column-types.js'

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Migration } from 'kysely/migration'
-import { register } from 'tsx/esm/api'
 import { UserError } from '../errors.js'
 import { textChecksum } from './checksums.js'
 import { listMigrationFiles, type MigrationFile } from './migration-files.js'
@@ -57,21 +56,23 @@ async function loadMigration(file: MigrationFile, importModule: ModuleImporter):
 
 /** TypeScript through tsx (no build step for users), JavaScript as it is. */
 async function importFile(path: string): Promise<Record<string, unknown>> {
-  if (TYPESCRIPT_FILE.test(path)) registerTsx()
+  if (TYPESCRIPT_FILE.test(path)) await registerTsx()
   return import(pathToFileURL(path).href)
 }
 
-let tsxRegistered = false
+let tsxRegistered: Promise<void> | undefined
 
 /**
  * tsx's loader hooks, once per process and for good. Not `tsImport`: its namespaced imports load
  * a second copy of every dependency (~0.6 s for kysely in each process) and of the `kysely`
- * module itself; global hooks share the one already loaded.
+ * module itself; global hooks share the one already loaded. tsx itself is imported only when a
+ * TypeScript file is (~0.3 s that commands reading no migration need not pay).
  */
-function registerTsx(): void {
-  if (tsxRegistered) return
-  register()
-  tsxRegistered = true
+function registerTsx(): Promise<void> {
+  tsxRegistered ??= import('tsx/esm/api').then(({ register }) => {
+    register()
+  })
+  return tsxRegistered
 }
 
 /** Relative to the working directory when inside it (`migrations/x.ts`), as users typed it. */
