@@ -44,7 +44,7 @@ export async function pgschemaCaseNames(): Promise<readonly string[]> {
  * pulled from new, autogenerate against old, apply, compare with new. Skipped when a file does
  * not load here (with PostgreSQL's reason), or when either side holds something the model
  * language cannot say (a round trip would leave it alone, so "exact" would prove nothing).
- * Run with the roles of PGSCHEMA_ROLES present (see withPgschemaRoles).
+ * Run with the roles of PGSCHEMA_ROLES present (see ensurePgschemaRoles).
  */
 export async function runPgschemaCase(name: string, options: RunOptions = {}): Promise<CorpusRow> {
   const dir = join(PGSCHEMA_DIR, name)
@@ -75,9 +75,14 @@ async function describeUnmanaged(database: Database, file: string): Promise<read
   return objects.length === 0 ? [] : [`${file} has ${objects.map((object) => `${object.kind} ${object.name}`).join(', ')}`]
 }
 
+/** Creates the roles the cases need that do not exist yet; returns a function that drops them. */
+export function ensurePgschemaRoles(serverUrl?: string): Promise<() => Promise<void>> {
+  return ensureRoles(PGSCHEMA_ROLES, serverUrl)
+}
+
 /** Runs `run` with the roles the cases need, created first and dropped after. */
 export async function withPgschemaRoles<T>(run: () => Promise<T>, serverUrl?: string): Promise<T> {
-  const dropRoles = await ensureRoles(PGSCHEMA_ROLES, serverUrl)
+  const dropRoles = await ensurePgschemaRoles(serverUrl)
   try {
     return await run()
   } finally {
