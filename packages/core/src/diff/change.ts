@@ -96,6 +96,12 @@ export interface AlterEnumChange extends TypeUses {
   readonly to: readonly string[]
   /** The type's comment, set again on a rebuilt type (a comment change is `setEnumComment`). */
   readonly comment: string | null
+  /**
+   * Rebuilt even when `to` only adds values: a value added by `ADD VALUE` cannot be used in the
+   * transaction that adds it, a rebuilt type's can. Set by the planner when the inverse of a
+   * rebuild (a removal's `down`) shares its migration with changes that may use the values.
+   */
+  readonly rebuild: boolean
 }
 
 /**

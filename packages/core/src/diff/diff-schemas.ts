@@ -63,6 +63,7 @@ function diffEnum(from: EnumType, to: EnumType, current: Schema, desired: Schema
     columns: typeColumnUses(name, current, desired),
     columnsAfter: typeColumnUses(name, desired, current),
     comment: from.comment,
+    rebuild: false,
   }
   return [
     ...(sameDefinition(from.values, to.values) ? [] : [alter]),

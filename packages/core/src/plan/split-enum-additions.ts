@@ -11,8 +11,20 @@ import { sameName } from '../schema/names.js'
  */
 export function splitEnumAdditions(changes: readonly Change[]): readonly (readonly Change[])[] {
   const additions = changes.filter(isValueAddition)
-  const rest = changes.filter((change) => !isValueAddition(change))
-  return additions.length === 0 || rest.length === 0 ? [changes] : [additions.map((change) => alone(change, rest)), rest]
+  const others = changes.filter((change) => !isValueAddition(change))
+  // Other changes may use the values a rebuild's inverse adds back in `down`.
+  const rest = others.some((change) => change.kind !== 'alterEnum') ? others.map(rebuiltBothWays) : others
+  if (additions.length === 0) return [rest]
+  return rest.length === 0 ? [changes] : [additions.map((change) => alone(change, rest)), rest]
+}
+
+/**
+ * A rebuilt enum (a value removed or reordered) is rebuilt in `down` too, where the inverse may
+ * only add values: the rest of that `down` may use them (a default set back to a removed value),
+ * which values added by `ADD VALUE` in the same transaction do not allow.
+ */
+function rebuiltBothWays(change: Change): Change {
+  return change.kind === 'alterEnum' ? { ...change, rebuild: true } : change
 }
 
 /**

@@ -70,7 +70,7 @@ const GOLDENS: readonly Golden[] = [
   },
   {
     title: 'alterEnum inserting values',
-    change: { kind: 'alterEnum', enum: EVENT_KIND, from: ['b', 'd'], to: ['a', 'b', 'c', 'd', 'e'], columns: [], columnsAfter: [], comment: null },
+    change: { kind: 'alterEnum', enum: EVENT_KIND, from: ['b', 'd'], to: ['a', 'b', 'c', 'd', 'e'], columns: [], columnsAfter: [], comment: null, rebuild: false },
     sql: [
       "alter type audit.event_kind add value 'a' before 'b'",
       "alter type audit.event_kind add value 'c' after 'b'",
@@ -108,6 +108,7 @@ const GOLDENS: readonly Golden[] = [
       columns: ROLE_USES,
       columnsAfter: ROLE_USES,
       comment: 'Who may do what.',
+      rebuild: false,
     },
     sql: [
       "alter type role rename to role__old",

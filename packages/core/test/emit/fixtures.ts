@@ -123,7 +123,7 @@ const ROLE_USES: readonly TypeColumnUse[] = [{ table: USERS, column: 'role', def
 
 /** Changes to the initial schema: every ALTER path, run after `INIT_UP`. */
 export const ALTER_UP: readonly Change[] = [
-  { kind: 'alterEnum', enum: ROLE, from: ['admin', 'member'], to: ['owner', 'admin', 'editor', 'member', 'guest'], columns: ROLE_USES, columnsAfter: ROLE_USES, comment: null },
+  { kind: 'alterEnum', enum: ROLE, from: ['admin', 'member'], to: ['owner', 'admin', 'editor', 'member', 'guest'], columns: ROLE_USES, columnsAfter: ROLE_USES, comment: null, rebuild: false },
   { kind: 'addColumn', table: USERS, column: column('bio', 'text', { nullable: false, default: `''::text`, comment: 'About me.' }) },
   { kind: 'addColumn', table: NOTES, column: column('parent_id', 'uuid') },
   {
@@ -176,6 +176,7 @@ export const DROP_UP: readonly Change[] = [
     columns: EVENT_KIND_USES,
     columnsAfter: EVENT_KIND_USES,
     comment: null,
+    rebuild: false,
   },
 ]
 
@@ -204,5 +205,6 @@ export const EDGE_UP: readonly Change[] = [
     columns: EVENT_KIND_USES,
     columnsAfter: EVENT_KIND_USES,
     comment: null,
+    rebuild: false,
   },
 ]

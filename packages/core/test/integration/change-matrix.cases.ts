@@ -223,6 +223,13 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** @renamedValue member 'plain member' */\nexport type Role = 'admin' | 'plain member'"),
   },
   {
+    // Found by the property-based round trips: down adds the value back and sets the default to it
+    // in one transaction, which ADD VALUE does not allow (unsafe use of new value): it rebuilds.
+    name: 'remove an enum value used by the default it had before',
+    before: usersWith((s) => s.replace('name: string | null', "/** @default 'member' */\n  role: Generated<Role>"), "export type Role = 'member' | 'admin'"),
+    after: usersWith((s) => s.replace('name: string | null', "/** @default 'admin' */\n  role: Generated<Role>"), "export type Role = 'admin'"),
+  },
+  {
     // Found by the property-based round trips: the added value's own migration runs before the
     // renames, and its down (a rebuild) after they are undone, so it names the old table and column.
     name: 'add an enum value while renaming the table and the column using it',

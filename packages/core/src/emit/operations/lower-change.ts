@@ -16,7 +16,7 @@ const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
   dropEnum: (c) => [{ kind: 'dropType', name: nameOf(c.enum) }],
   alterEnum: (c) => {
     const additions = enumValueAdditions(c.from, c.to)
-    if (additions === null) return rebuildEnum(c)
+    if (additions === null || c.rebuild) return rebuildEnum(c)
     return additions.map(({ value, position }) => ({ kind: 'addEnumValue', name: c.enum, value, position }))
   },
   // The planner spells out indexes and the table comment as their own changes.
