@@ -31,13 +31,17 @@ function rebuiltBothWays(change: Change): Change {
  * An addition in a migration of its own: the columns using the type are the same before and
  * after it, defaults included, which is what its inverse (a rebuild, in `down`, after the main
  * migration's `down` has put the columns back) finds and restores. It runs before the main
- * migration's renames (and its `down` after they are undone), so it names tables and columns
- * by their names before them.
+ * migration's renames (and its `down` after they are undone), so it names tables, columns and
+ * enum values by their names before them.
  */
 function alone(change: Change, main: readonly Change[]): Change {
   if (change.kind !== 'alterEnum') return change
   const uses = change.columns.map((use) => ({ ...namedBeforeRenames(use, main), restoredDefault: use.default }))
-  return { ...change, columns: uses, columnsAfter: uses }
+  const valueBefore = (value: string): string => {
+    const rename = main.find((c) => c.kind === 'renameEnumValue' && sameName(c.enum, change.enum) && c.to === value)
+    return rename?.kind === 'renameEnumValue' ? rename.from : value
+  }
+  return { ...change, from: change.from.map(valueBefore), to: change.to.map(valueBefore), columns: uses, columnsAfter: uses }
 }
 
 function namedBeforeRenames(use: TypeColumnUse, main: readonly Change[]): TypeColumnUse {

@@ -223,6 +223,13 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** @renamedValue member 'plain member' */\nexport type Role = 'admin' | 'plain member'"),
   },
   {
+    // Found by the property-based round trips: the added value's migration runs before the
+    // rename, so it places the value next to the old label.
+    name: 'add an enum value next to a value renamed at once',
+    before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'admin' | 'member'"),
+    after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** @renamedValue member user */\nexport type Role = 'admin' | 'guest' | 'user'"),
+  },
+  {
     // Found by the property-based round trips: down adds the value back and sets the default to it
     // in one transaction, which ADD VALUE does not allow (unsafe use of new value): it rebuilds.
     name: 'remove an enum value used by the default it had before',
