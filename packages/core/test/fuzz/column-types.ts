@@ -132,16 +132,14 @@ export const BASE_TYPE_IDS = Object.keys(COLUMN_TYPES) as readonly BaseTypeId[]
 /**
  * A retype the differ can emit as `USING col::type`: a cast exists between the two. The differ
  * casts through text (text[] from an array) when an enum is involved, so an enum retypes to and
- * from anything, and an enum array to and from text and arrays; enum to another enum is left out
- * (a known gap, being fixed separately).
+ * from any scalar, and an array of enums to and from text and arrays.
  */
 export function castable(from: ColumnTypeInfo, to: ColumnTypeInfo): boolean {
   const families = new Set([from.family, to.family])
-  const enums: readonly Family[] = ['enum', 'enumArray']
-  if (enums.every((family) => families.has(family)) || (from.family === to.family && enums.includes(from.family))) return false
   // Symmetric, as `down` casts back.
-  if (families.has('enumArray')) return families.has('text') || families.has('array')
-  return families.has('enum') || families.size === 1 || families.has('text')
+  if (families.has('enumArray')) return families.size === 1 || families.has('text') || families.has('array')
+  if (families.has('enum')) return !families.has('array')
+  return families.size === 1 || families.has('text')
 }
 
 /**
