@@ -1,3 +1,4 @@
+import type { CorpusRow } from '../scripts/corpus/corpus-row.js'
 import { runChain } from '../scripts/corpus/run-chain.js'
 import { runMigraCase, runSchema } from '../scripts/corpus/run-corpus.js'
 import { ensurePgschemaRoles, runPgschemaCase } from '../scripts/corpus/run-pgschema.js'
@@ -60,24 +61,29 @@ const importThroughJest = (path: string): Promise<Record<string, unknown>> => im
 
 const describeOnServer = process.env.TEST_DATABASE_URL ? describe : describe.skip
 
+function expectExact(row: CorpusRow): void {
+  expect(row.details).toEqual([])
+  expect(row.status).toBe('exact')
+}
+
+/** The tables named by `column order of <table>: ...` lines (any other line as it is). */
+function columnOrderTables(row: CorpusRow): readonly string[] {
+  return row.details.map((line) => /^column order of (\S+):/.exec(line)?.[1] ?? line)
+}
+
 describeOnServer('corpus round trip', () => {
   const serverUrl = process.env.TEST_DATABASE_URL
 
   test.each(SCHEMAS)('%s', async (name) => {
-    const row = await runSchema(name, { importModule: importThroughJest, serverUrl })
-    expect(row.details).toEqual([])
-    expect(row.status).toBe('exact')
+    expectExact(await runSchema(name, { importModule: importThroughJest, serverUrl }))
   })
 
   test.each(MIGRA_CASES)('migra/%s', async (name) => {
-    const row = await runMigraCase(name, { importModule: importThroughJest, serverUrl })
-    expect(row.details).toEqual([])
-    expect(row.status).toBe('exact')
+    expectExact(await runMigraCase(name, { importModule: importThroughJest, serverUrl }))
   })
 
   test.each(MIGRA_COLUMN_ORDER_CASES)('migra/%s: only the column order of %j differs', async (name, tables) => {
-    const row = await runMigraCase(name, { importModule: importThroughJest, serverUrl })
-    expect(row.details.map((line) => /^column order of (\S+):/.exec(line)?.[1] ?? line)).toEqual(tables)
+    expect(columnOrderTables(await runMigraCase(name, { importModule: importThroughJest, serverUrl }))).toEqual(tables)
   })
 
   test.each(MIGRA_SKIPPED_CASES)('migra/%s is skipped: %s', async (name, reason) => {
@@ -100,14 +106,11 @@ describeOnServer('corpus round trip', () => {
     afterAll(() => dropRoles())
 
     test.each(PGSCHEMA_CASES)('pgschema/%s', async (name) => {
-      const row = await runPgschemaCase(name, { importModule: importThroughJest, serverUrl })
-      expect(row.details).toEqual([])
-      expect(row.status).toBe('exact')
+      expectExact(await runPgschemaCase(name, { importModule: importThroughJest, serverUrl }))
     })
 
     test.each(PGSCHEMA_COLUMN_ORDER_CASES)('pgschema/%s: only the column order of %j differs', async (name, tables) => {
-      const row = await runPgschemaCase(name, { importModule: importThroughJest, serverUrl })
-      expect(row.details.map((line) => /^column order of (\S+):/.exec(line)?.[1] ?? line)).toEqual(tables)
+      expect(columnOrderTables(await runPgschemaCase(name, { importModule: importThroughJest, serverUrl }))).toEqual(tables)
     })
   })
 })
