@@ -1,6 +1,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import { closeIdleScratchDatabases } from '../packages/core/src/database/scratch.js'
 import { readModels } from '../packages/core/src/models/read-models.js'
 import { BACKENDS, openTestDatabase } from '../packages/core/test/support/test-databases.js'
 import { REPO_ROOT, codegenAfterMigrations, failingAssertions, writeOracle } from './support/codegen-oracle.js'
@@ -24,7 +25,11 @@ const DRIFT = { file: 'users.ts', from: 'display_name: string | null', to: 'disp
 describe.each(BACKENDS)('kysely-codegen oracle on %s', (backend) => {
   const dir = join(WORK_DIR, randomBytes(5).toString('hex'))
 
-  afterAll(() => rm(dir, { recursive: true, force: true }))
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+    // The server's test database idles for reuse; nothing else will take it.
+    await closeIdleScratchDatabases()
+  })
 
   test("kysely-codegen's DB and the models' DB agree on every table's select types; a drifted model is rejected", async () => {
     await mkdir(dir, { recursive: true })
