@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../src/database/connect.js'
+import { closeIdleScratchDatabases } from '../../src/database/scratch.js'
 import { type Backend, openTestDatabase } from './test-databases.js'
 
 /** Drops every user schema (and with `public`, Kysely's migration tables) and recreates public. */
@@ -23,6 +24,8 @@ export function useResetDatabase(backend: Backend): () => Database {
   })
   afterAll(async () => {
     await database.close()
+    // Scratch databases idle a moment for reuse (scratch.ts); the file's tests are done with them.
+    await closeIdleScratchDatabases()
   })
   beforeEach(async () => {
     await resetDatabase(database)
