@@ -25,9 +25,9 @@ export function validModel(spec: ModelSpec): ModelSpec {
   return { ...spec, enums, tables: uniqueNames(finished) }
 }
 
+/** The first item of each key. */
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): readonly T[] {
-  const seen = new Set<string>()
-  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)) !== undefined)
+  return items.filter((item, i) => items.findIndex((other) => key(other) === key(item)) === i)
 }
 
 function validColumns(table: TableSpec, enums: readonly EnumSpec[]): TableSpec {
