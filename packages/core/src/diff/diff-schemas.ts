@@ -4,7 +4,7 @@ import type { Change } from './change.js'
 import { type ColumnRework, checkUses, columnRework, indexUses, keyUses, reworkedColumns } from './column-dependents.js'
 import { matchBy, sameDefinition } from './compare.js'
 import { diffDatabaseObjects } from './diff-database-objects.js'
-import { foreignKeysOverDroppedKeys, withoutDetached } from './referenced-keys.js'
+import { foreignKeysOverAddedKeys, foreignKeysOverDroppedKeys, withoutDetached } from './referenced-keys.js'
 import { applyRenames, dropBeforeRenames } from './renames.js'
 import { typeColumnUses } from './type-uses.js'
 
@@ -31,7 +31,8 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
   const objects = diffDatabaseObjects(current, desired)
   const keptTableChanges = tables.kept.flatMap(([from, to]) => diffTable(from, to, context))
   const overDroppedKeys = foreignKeysOverDroppedKeys(keptTableChanges, current, desired)
-  const tableChanges = [...keptTableChanges, ...overDroppedKeys.changes]
+  const overAddedKeys = foreignKeysOverAddedKeys(keptTableChanges, tables.added)
+  const tableChanges = [...keptTableChanges, ...overDroppedKeys.changes, ...overAddedKeys.changes]
   const early = tableChanges.map((change) => dropBeforeRenames(change, renamed))
   return [
     ...early.filter((change) => change !== null),
@@ -40,7 +41,7 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
     ...objects.created,
     ...enums.added.map((type): Change => ({ kind: 'createEnum', enum: type })),
     ...enums.kept.flatMap(([from, to]) => diffEnum(from, to, current, desired)),
-    ...tables.added.map((table): Change => ({ kind: 'createTable', table })),
+    ...tables.added.map((table): Change => ({ kind: 'createTable', table: withoutDetached(table, overAddedKeys.detached) })),
     ...tableChanges.filter((_, i) => early[i] === null),
     ...tables.removed.map((table): Change => ({ kind: 'dropTable', table: withoutDetached(table, overDroppedKeys.detached) })),
     ...enums.removed.map((type): Change => ({ kind: 'dropEnum', enum: type })),

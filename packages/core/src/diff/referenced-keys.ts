@@ -13,13 +13,13 @@ import type { Change } from './change.js'
  * (`changes`), and the ones of dropped tables are listed by table (`detached`), for the caller to
  * leave out of the `dropTable` change, whose inverse would otherwise add them twice.
  */
-export interface ForeignKeysOverDroppedKeys {
+export interface DetachedForeignKeys {
   readonly changes: readonly Change[]
   readonly detached: ReadonlyMap<string, ReadonlySet<string>>
 }
 
-export function foreignKeysOverDroppedKeys(changes: readonly Change[], current: Schema, desired: Schema): ForeignKeysOverDroppedKeys {
-  const dropped = droppedKeys(changes)
+export function foreignKeysOverDroppedKeys(changes: readonly Change[], current: Schema, desired: Schema): DetachedForeignKeys {
+  const dropped = changedKeys(changes, 'dropped')
   const alreadyDropped = new Set(changes.flatMap((c) => (c.kind === 'dropForeignKey' ? [`${tableKey(c.table)}:${c.foreignKey.name}`] : [])))
   const found: Change[] = []
   const detached = new Map<string, Set<string>>()
@@ -38,22 +38,44 @@ export function foreignKeysOverDroppedKeys(changes: readonly Change[], current: 
   return { changes: found, detached }
 }
 
+/**
+ * Foreign keys of created tables over a key the migration adds to an existing table. Created
+ * with the table, they would come before the key ("there is no unique constraint matching given
+ * keys for referenced table"), and in `down` the key would be dropped before the table that uses
+ * it. So they are added last (`changes`), dropped first in `down`, and listed by table
+ * (`detached`) for the caller to leave out of the `createTable` change.
+ */
+export function foreignKeysOverAddedKeys(changes: readonly Change[], created: readonly Table[]): DetachedForeignKeys {
+  const added = changedKeys(changes, 'added')
+  const found: Change[] = []
+  const detached = new Map<string, Set<string>>()
+  for (const table of created) {
+    for (const foreignKey of table.foreignKeys) {
+      if (!(added.get(tableKey(foreignKey.references)) ?? []).includes(columnSet(foreignKey.referencedColumns))) continue
+      found.push({ kind: 'addForeignKey', table: { schema: table.schema, name: table.name }, foreignKey })
+      detached.set(tableKey(table), new Set([...(detached.get(tableKey(table)) ?? []), foreignKey.name]))
+    }
+  }
+  return { changes: found, detached }
+}
+
 /** `table` without the foreign keys `detached` lists for it. */
 export function withoutDetached(table: Table, detached: ReadonlyMap<string, ReadonlySet<string>>): Table {
   const names = detached.get(tableKey(table))
   return names === undefined ? table : { ...table, foreignKeys: table.foreignKeys.filter((fk: ForeignKey) => !names.has(fk.name)) }
 }
 
-/** By table: the column sets of the primary keys, uniques and plain unique indexes dropped. */
-function droppedKeys(changes: readonly Change[]): ReadonlyMap<string, readonly string[]> {
+/** By table: the column sets of the primary keys, uniques and plain unique indexes dropped (or added). */
+function changedKeys(changes: readonly Change[], how: 'dropped' | 'added'): ReadonlyMap<string, readonly string[]> {
   const keys = new Map<string, string[]>()
   const add = (table: QualifiedName, columns: readonly string[]): void => {
     keys.set(tableKey(table), [...(keys.get(tableKey(table)) ?? []), columnSet(columns)])
   }
+  const [primaryKey, unique, index] = how === 'dropped' ? (['dropPrimaryKey', 'dropUnique', 'dropIndex'] as const) : (['addPrimaryKey', 'addUnique', 'createIndex'] as const)
   for (const change of changes) {
-    if (change.kind === 'dropPrimaryKey') add(change.table, change.primaryKey.columns)
-    if (change.kind === 'dropUnique') add(change.table, change.unique.columns)
-    if (change.kind === 'dropIndex' && change.index.unique && change.index.where === null) {
+    if (change.kind === primaryKey) add(change.table, change.primaryKey.columns)
+    if (change.kind === unique) add(change.table, change.unique.columns)
+    if (change.kind === index && change.index.unique && change.index.where === null) {
       const columns = change.index.keys.flatMap((key) => (key.kind === 'column' ? [key.column] : []))
       if (columns.length === change.index.keys.length) add(change.table, columns)
     }

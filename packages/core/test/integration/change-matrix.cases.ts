@@ -223,6 +223,16 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** @renamedValue member 'plain member' */\nexport type Role = 'admin' | 'plain member'"),
   },
   {
+    // Found by the property-based round trips: the new table's foreign key waits for the key it
+    // references, added in the same migration (and goes first in down).
+    name: 'create a table referencing a unique key added at once',
+    before: ONLY_USERS,
+    after: models(
+      '  users: UserTable\n  badges: BadgeTable',
+      `${USERS.replace('name: string | null', '/** @unique */\n  name: string')}\nexport interface BadgeTable {\n  /** @references users.name */\n  holder: string\n}`,
+    ),
+  },
+  {
     // Found by the property-based round trips: the added value's migration runs before the
     // rename, so it places the value next to the old label.
     name: 'add an enum value next to a value renamed at once',
