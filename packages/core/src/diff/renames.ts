@@ -1,6 +1,6 @@
-import { quoteQualified, sameName } from '../schema/names.js'
+import { clipBytes, MAX_IDENTIFIER_BYTES, quoteQualified, sameName } from '../schema/names.js'
 import type { Column, ForeignKey, Index, QualifiedName, Schema, Table } from '../schema/schema.js'
-import type { Change } from './change.js'
+import type { Change, RenameConstraintChange, RenameIndexChange } from './change.js'
 import { checkUses, indexUses } from './column-dependents.js'
 import { renameEnumLiteralsIn } from './enum-literals.js'
 import { sameDefinition } from './compare.js'
@@ -129,10 +129,10 @@ function sameBody(a: { readonly name: string }, b: { readonly name: string }): b
 
 function renameKeysAndIndexes(table: Table, target: Table): { readonly table: Table; readonly changes: readonly Change[] } {
   const name: QualifiedName = { schema: table.schema, name: table.name }
-  const changes: Change[] = []
+  const changes: NameRename[] = []
   const follow = <T extends { readonly name: string }>(from: readonly T[], to: readonly T[], kind: 'renameConstraint' | 'renameIndex'): readonly T[] => {
     const pairs = renamePairs(from, to)
-    changes.push(...pairs.map(([a, b]): Change => ({ kind, table: name, from: a.name, to: b.name })))
+    changes.push(...pairs.map(([a, b]): NameRename => ({ kind, table: name, from: a.name, to: b.name })))
     return from.map((item) => {
       const pair = pairs.find(([a]) => a === item)
       return pair === undefined ? item : { ...item, name: pair[1].name }
@@ -148,8 +148,38 @@ function renameKeysAndIndexes(table: Table, target: Table): { readonly table: Ta
       foreignKeys: follow(table.foreignKeys, target.foreignKeys, 'renameConstraint'),
       indexes: follow(table.indexes, target.indexes, 'renameIndex'),
     },
-    changes,
+    changes: orderNameSwaps(changes),
   }
+}
+
+type NameRename = RenameConstraintChange | RenameIndexChange
+
+/** Suffix of the name a constraint or index holds for a moment while names go round a cycle. */
+const SWAP_SUFFIX = '__swap'
+
+/**
+ * Renames of one table's constraints and indexes, in an order PostgreSQL accepts: a name is
+ * taken only once the rename that frees it ran (`users_pkey` → `fk_main` after `fk_main` →
+ * `users_id_check`); a cycle (two names swapped) goes through a passing name. Constraints and
+ * indexes count as one namespace: a key's constraint and its index share the name.
+ */
+function orderNameSwaps(renames: readonly NameRename[]): readonly NameRename[] {
+  const ordered: NameRename[] = []
+  let pending = [...renames]
+  while (pending.length > 0) {
+    const free = pending.find((rename) => !pending.some((other) => other !== rename && other.from === rename.to))
+    if (free !== undefined) {
+      ordered.push(free)
+      pending = pending.filter((rename) => rename !== free)
+      continue
+    }
+    // Every pending name is wanted by another: park the first under a passing name.
+    const [first, ...rest] = pending
+    const parked = `${clipBytes(first.from, MAX_IDENTIFIER_BYTES - SWAP_SUFFIX.length)}${SWAP_SUFFIX}`
+    ordered.push({ ...first, to: parked })
+    pending = [{ ...first, from: parked }, ...rest]
+  }
+  return ordered
 }
 
 /**

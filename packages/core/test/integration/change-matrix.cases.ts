@@ -223,6 +223,13 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** @renamedValue member 'plain member' */\nexport type Role = 'admin' | 'plain member'"),
   },
   {
+    // Found by the property-based round trips: the primary key takes the name the check gives up
+    // (renamed in that order), and a check and a unique key swap names through a passing one.
+    name: 'constraint and index names passed on and swapped',
+    before: one('codes', '/**\n * @check fk_main: length(code) > 0\n * @check k_a: code <> \'\'\n * @unique k_b: (label)\n */\nexport interface CodeTable {\n  /** @primaryKey */\n  code: string\n  label: string\n}'),
+    after: one('codes', '/**\n * @check length(code) > 0\n * @check k_b: code <> \'\'\n * @unique k_a: (label)\n */\nexport interface CodeTable {\n  /** @primaryKey fk_main: */\n  code: string\n  label: string\n}'),
+  },
+  {
     // Found by the property-based round trips: the new table's foreign key waits for the key it
     // references, added in the same migration (and goes first in down).
     name: 'create a table referencing a unique key added at once',
