@@ -183,12 +183,66 @@ function orderNameSwaps(renames: readonly NameRename[]): readonly NameRename[] {
 }
 
 /**
- * A check or index dropped from a table with renamed columns, whose SQL (PostgreSQL's printing of
- * the database's state) still names a column by its old name: it is dropped before the renames,
- * under the table's old name, so that `down` adds it back after renaming back. Null for any other
- * change.
+ * A drop that must run before the renames, under the table's old name (so that `down` adds it
+ * back after renaming back), or null: see `dropUsingOldColumns` and `dropFreeingName`.
  */
 export function dropBeforeRenames(change: Change, renamed: Renamed): Change | null {
+  return dropUsingOldColumns(change, renamed) ?? dropFreeingName(change, renamed)
+}
+
+/**
+ * A constraint or index dropped whose name a renamed one of the same table takes (the primary
+ * key renamed to the name of a check the models drop): PostgreSQL refuses the rename while the
+ * name is held.
+ */
+function dropFreeingName(change: Change, renamed: Renamed): Change | null {
+  const dropped = droppedElement(change)
+  const freed = (r: Change): boolean =>
+    (r.kind === 'renameConstraint' || r.kind === 'renameIndex') && dropped !== null && sameName(r.table, dropped.table) && r.to === dropped.name
+  if (dropped === null || !renamed.changes.some(freed)) return null
+  const original = renamed.before.get(`${dropped.table.schema}.${dropped.table.name}`)
+  if (original === undefined) return change
+  const table: QualifiedName = { schema: original.schema, name: original.name }
+  const named = <T extends { readonly name: string }>(items: readonly T[], fallback: T): T => items.find((item) => item.name === dropped.name) ?? fallback
+  switch (change.kind) {
+    case 'dropPrimaryKey':
+      return { ...change, table, primaryKey: original.primaryKey ?? change.primaryKey }
+    case 'dropUnique':
+      return { ...change, table, unique: named(original.uniques, change.unique) }
+    case 'dropCheck':
+      return { ...change, table, check: named(original.checks, change.check) }
+    case 'dropForeignKey':
+      return { ...change, table, foreignKey: named(original.foreignKeys, change.foreignKey) }
+    case 'dropIndex':
+      return { ...change, table, index: named(original.indexes, change.index) }
+    default:
+      return null
+  }
+}
+
+/** The table and name of a dropped constraint or index; null for other changes. */
+function droppedElement(change: Change): { readonly table: QualifiedName; readonly name: string } | null {
+  switch (change.kind) {
+    case 'dropPrimaryKey':
+      return { table: change.table, name: change.primaryKey.name }
+    case 'dropUnique':
+      return { table: change.table, name: change.unique.name }
+    case 'dropCheck':
+      return { table: change.table, name: change.check.name }
+    case 'dropForeignKey':
+      return { table: change.table, name: change.foreignKey.name }
+    case 'dropIndex':
+      return { table: change.table, name: change.index.name }
+    default:
+      return null
+  }
+}
+
+/**
+ * A check or index dropped from a table with renamed columns, whose SQL (PostgreSQL's printing of
+ * the database's state) still names a column by its old name.
+ */
+function dropUsingOldColumns(change: Change, renamed: Renamed): Change | null {
   if (change.kind !== 'dropCheck' && change.kind !== 'dropIndex') return null
   const original = renamed.before.get(`${change.table.schema}.${change.table.name}`)
   if (original === undefined) return null

@@ -230,6 +230,18 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: one('codes', '/**\n * @check length(code) > 0\n * @check k_b: code <> \'\'\n * @unique k_a: (label)\n */\nexport interface CodeTable {\n  /** @primaryKey fk_main: */\n  code: string\n  label: string\n}'),
   },
   {
+    // The primary key renamed to the name of a check (and of an index) the models drop: the drops
+    // run before the renames.
+    name: 'a key renamed to the name of a dropped check',
+    before: one('codes', '/** @check fk_main: length(code) > 0 */\nexport interface CodeTable {\n  /** @primaryKey */\n  code: string\n}'),
+    after: one('codes', 'export interface CodeTable {\n  /** @primaryKey fk_main: */\n  code: string\n}'),
+  },
+  {
+    name: 'a key renamed to the name of a dropped index',
+    before: one('codes', '/** @index fk_main: (lower(code)) */\nexport interface CodeTable {\n  /** @primaryKey */\n  code: string\n}'),
+    after: one('codes', 'export interface CodeTable {\n  /** @primaryKey fk_main: */\n  code: string\n}'),
+  },
+  {
     // Found by the property-based round trips: the new table's foreign key waits for the key it
     // references, added in the same migration (and goes first in down).
     name: 'create a table referencing a unique key added at once',
