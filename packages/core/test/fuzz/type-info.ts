@@ -5,7 +5,9 @@ import type { EnumSpec, TypeRef } from './model-spec.js'
 /** What a column of this type allows; an enum's snippets use its values. */
 export function typeInfo(type: TypeRef, enums: readonly EnumSpec[]): ColumnTypeInfo {
   if (type.kind === 'base') return COLUMN_TYPES[type.type]
-  const spec = enums.find((e) => e.id === type.enum)!
+  const spec = enums.find((e) => e.id === type.enum)
+  // A reference to no enum (there was none to pick) is text, as `validModel` makes it.
+  if (spec === undefined) return COLUMN_TYPES[type.array ? 'textArray' : 'text']
   const ts = { kind: 'reference', name: spec.alias, args: [] } as const
   const literals = spec.values.map((value) => quoteLiteral(value.label))
   if (type.array) {
