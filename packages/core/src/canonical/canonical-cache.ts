@@ -43,17 +43,18 @@ export async function cacheEnvironment(db: Kysely<any>): Promise<string> {
   return JSON.stringify([CACHE_FORMAT, TOOL_VERSION, rows[0].version, rows[0].settings])
 }
 
-/** A key for `value`: its JSON without origins and rename hints, hashed. */
-export function cacheKey(value: unknown): string {
-  return createHash('sha256').update(jsonWithoutHints(value)).digest('base64url')
+/** A key for what canonical forms depend on, given as JSON texts (see hintFreeJson). */
+export function cacheKey(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('base64url')
 }
 
 /** A copy of `value` without origins and rename hints: how canonical forms are stored. */
 export function withoutHints<T>(value: T): T {
-  return JSON.parse(jsonWithoutHints(value)) as T
+  return JSON.parse(hintFreeJson(value)) as T
 }
 
-function jsonWithoutHints(value: unknown): string {
+/** `value` as JSON without origins and rename hints: what a key is made of. */
+export function hintFreeJson(value: unknown): string {
   return JSON.stringify(value, (key, field: unknown) => (NOT_CANONICAL_FIELDS.has(key) ? NOT_CANONICAL_FIELDS.get(key) : field))
 }
 

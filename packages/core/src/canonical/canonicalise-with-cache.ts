@@ -1,7 +1,7 @@
 import type { Database } from '../database/connect.js'
 import type { QualifiedName, Schema, Sequence, Table } from '../schema/schema.js'
 import { attachOrigins } from './attach-origins.js'
-import { cacheEnvironment, cacheKey, readCacheFile, withoutHints, writeCacheFile } from './canonical-cache.js'
+import { cacheEnvironment, cacheKey, hintFreeJson, readCacheFile, withoutHints, writeCacheFile } from './canonical-cache.js'
 import { canonicaliseInScratch } from './canonicalise.js'
 
 export interface CanonicalCacheOptions {
@@ -35,9 +35,13 @@ interface TableEntry {
 export async function canonicaliseWithCache(models: Schema, options: CanonicalCacheOptions): Promise<Schema> {
   const [environment, cached] = await Promise.all([cacheEnvironment(options.near.db), readCacheFile(options.cacheFile)])
   const { tables, ...objects } = models
-  const objectsKey = cacheKey([environment, objects])
+  const objectsKey = cacheKey([environment, hintFreeJson(objects)])
   const byName = new Map(tables.map((table) => [nameOf(table), table]))
-  const keys = new Map(tables.map((table) => [table, cacheKey([objectsKey, table, referencedTables(table, byName)])]))
+  // Each table's JSON once: it is part of its own key and of the keys of the tables referencing it.
+  const declared = new Map(tables.map((table) => [nameOf(table), hintFreeJson(table)]))
+  const keyOf = (table: Table): string =>
+    cacheKey([objectsKey, declared.get(nameOf(table))!, ...table.foreignKeys.map((foreignKey) => declared.get(nameOf(foreignKey.references)) ?? '')])
+  const keys = new Map(tables.map((table) => [table, keyOf(table)]))
   const missing = tables.filter((table) => !cached.has(keys.get(table)!))
 
   let canonicalObjects = cached.get(objectsKey) as SchemaObjects | undefined
@@ -46,26 +50,26 @@ export async function canonicaliseWithCache(models: Schema, options: CanonicalCa
     const entry = cached.get(keys.get(table)!) as TableEntry | undefined
     if (entry !== undefined) entries.set(table, entry)
   }
-  if (canonicalObjects === undefined || missing.length > 0) {
+  const upToDate = canonicalObjects !== undefined && missing.length === 0
+  if (!upToDate) {
     const scratchTables = [...missing, ...supportingTables(missing, models, byName)]
     const canonical = await canonicaliseInScratch({ ...objects, tables: scratchTables }, options.openScratch)
     const created = new Set(scratchTables.map(nameOf))
     const { tables: canonicalTables, ...rest } = canonical
-    canonicalObjects = { ...rest, sequences: canonical.sequences.filter((sequence) => { const owner = ownerOf(sequence); return owner === null || !created.has(owner) }) }
+    canonicalObjects = withoutHints({ ...rest, sequences: canonical.sequences.filter((sequence) => !created.has(ownerOf(sequence) ?? '')) })
     const canonicalByName = new Map(canonicalTables.map((table) => [nameOf(table), table]))
     for (const table of missing) {
       const name = nameOf(table)
-      entries.set(table, { table: canonicalByName.get(name)!, ownedSequences: canonical.sequences.filter((sequence) => ownerOf(sequence) === name) })
+      entries.set(table, withoutHints({ table: canonicalByName.get(name)!, ownedSequences: canonical.sequences.filter((sequence) => ownerOf(sequence) === name) }))
     }
   }
-
-  await writeCacheFile(
-    options.cacheFile,
-    new Map<string, unknown>([[objectsKey, withoutHints(canonicalObjects)], ...tables.map((table) => [keys.get(table)!, withoutHints(entries.get(table)!)] as const)]),
-  )
-  const sequences = [...canonicalObjects.sequences, ...[...entries.values()].flatMap((entry) => entry.ownedSequences)]
+  // Rewritten when something was added or is no longer used, so the file holds this model's forms only.
+  if (!upToDate || cached.size !== tables.length + 1) {
+    await writeCacheFile(options.cacheFile, new Map<string, unknown>([[objectsKey, canonicalObjects], ...tables.map((table) => [keys.get(table)!, entries.get(table)!] as const)]))
+  }
+  const sequences = [...canonicalObjects!.sequences, ...[...entries.values()].flatMap((entry) => entry.ownedSequences)]
   return attachOrigins(
-    { ...canonicalObjects, sequences: sortByName(uniqueByName(sequences)), tables: sortByName([...entries.values()].map((entry) => entry.table)) },
+    { ...canonicalObjects!, sequences: sortByName(uniqueByName(sequences)), tables: sortByName([...entries.values()].map((entry) => entry.table)) },
     models,
   )
 }
@@ -89,10 +93,6 @@ function supportingTables(missing: readonly Table[], models: Schema, byName: Rea
     support.push({ ...table, foreignKeys: [] })
   }
   return support
-}
-
-function referencedTables(table: Table, byName: ReadonlyMap<string, Table>): readonly (Table | undefined)[] {
-  return table.foreignKeys.map((foreignKey) => byName.get(nameOf(foreignKey.references)))
 }
 
 function ownerOf(sequence: Sequence): string | null {

@@ -56,7 +56,8 @@ function qualifiedKey(name: QualifiedName): string {
 
 function diffEnum(from: EnumType, to: EnumType, current: Schema, desired: Schema): readonly Change[] {
   const name: QualifiedName = { schema: to.schema, name: to.name }
-  const alter: Change = {
+  // The columns using the type are looked up only for a changed type: it is a scan of every table.
+  const alter = (): Change => ({
     kind: 'alterEnum',
     enum: name,
     from: from.values,
@@ -65,9 +66,9 @@ function diffEnum(from: EnumType, to: EnumType, current: Schema, desired: Schema
     columnsAfter: typeColumnUses(name, desired, current),
     comment: from.comment,
     rebuild: false,
-  }
+  })
   return [
-    ...(sameDefinition(from.values, to.values) ? [] : [alter]),
+    ...(sameDefinition(from.values, to.values) ? [] : [alter()]),
     ...(from.comment === to.comment ? [] : [{ kind: 'setEnumComment', enum: name, from: from.comment, to: to.comment } as const]),
   ]
 }

@@ -31,10 +31,13 @@ export interface LoadedMigration extends MigrationFile {
  * kysely-ctl's files are exactly this shape, so they load unchanged.
  */
 export async function loadMigrations(dir: string, importModule: ModuleImporter = importFile): Promise<readonly LoadedMigration[]> {
-  const loaded: LoadedMigration[] = []
-  // One at a time: a broken file is reported first in name order, every run the same.
-  for (const file of await listMigrationFiles(dir)) loaded.push(await loadMigration(file, importModule))
-  return loaded
+  // All at once (the loader compiles TypeScript files concurrently: 300 files load in a fraction
+  // of the time one by one takes), but a broken file is reported first in name order, every run
+  // the same.
+  const settled = await Promise.allSettled((await listMigrationFiles(dir)).map((file) => loadMigration(file, importModule)))
+  const failed = settled.find((result) => result.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
+  return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
 }
 
 async function loadMigration(file: MigrationFile, importModule: ModuleImporter): Promise<LoadedMigration> {
