@@ -11,6 +11,8 @@ export interface Renamed {
   readonly changes: readonly Change[]
   /** The table as it was before its renames, by its new name: `${schema}.${name}`. */
   readonly before: ReadonlyMap<string, Table>
+  /** By table (new name): names of constraints and indexes not renamed that a renamed one takes. */
+  readonly heldNames: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 /**
@@ -53,11 +55,13 @@ export function applyRenames(current: Schema, desired: Schema): Renamed {
       tables = tables.map((t) => renameColumnIn(t, name, old, column.name))
     }
   }
+  const heldNames = new Map<string, ReadonlySet<string>>()
   tables = tables.map((t) => {
     const target = desired.tables.find((d) => sameName(d, t))
     if (target === undefined) return t
     const renamed = renameKeysAndIndexes(t, target)
     changes.push(...renamed.changes)
+    heldNames.set(`${t.schema}.${t.name}`, heldBy(t, renamed.changes))
     return renamed.table
   })
   const enums = current.enums.map((type) => {
@@ -72,7 +76,7 @@ export function applyRenames(current: Schema, desired: Schema): Renamed {
     }
     return values === type.values ? type : { ...type, values }
   })
-  return { current: { ...current, enums, tables }, changes, before }
+  return { current: { ...current, enums, tables }, changes, before, heldNames }
 }
 
 /** The old name is there and the new one is not. */
@@ -127,7 +131,7 @@ function sameBody(a: { readonly name: string }, b: { readonly name: string }): b
   return sameDefinition({ ...a, name: '' }, { ...b, name: '' })
 }
 
-function renameKeysAndIndexes(table: Table, target: Table): { readonly table: Table; readonly changes: readonly Change[] } {
+function renameKeysAndIndexes(table: Table, target: Table): { readonly table: Table; readonly changes: readonly NameRename[] } {
   const name: QualifiedName = { schema: table.schema, name: table.name }
   const changes: NameRename[] = []
   const follow = <T extends { readonly name: string }>(from: readonly T[], to: readonly T[], kind: 'renameConstraint' | 'renameIndex'): readonly T[] => {
@@ -153,6 +157,15 @@ function renameKeysAndIndexes(table: Table, target: Table): { readonly table: Ta
 }
 
 type NameRename = RenameConstraintChange | RenameIndexChange
+
+/** Names of `table`'s constraints and indexes that `renames` give to another one, and not away. */
+function heldBy(table: Table, renames: readonly NameRename[]): ReadonlySet<string> {
+  const names = [
+    ...(table.primaryKey === null ? [] : [table.primaryKey.name]),
+    ...[...table.uniques, ...table.checks, ...table.foreignKeys, ...table.indexes].map((element) => element.name),
+  ]
+  return new Set(names.filter((name) => renames.some((r) => r.to === name) && !renames.some((r) => r.from === name)))
+}
 
 /** Suffix of the name a constraint or index holds for a moment while names go round a cycle. */
 const SWAP_SUFFIX = '__swap'
@@ -197,9 +210,7 @@ export function dropBeforeRenames(change: Change, renamed: Renamed): Change | nu
  */
 function dropFreeingName(change: Change, renamed: Renamed): Change | null {
   const dropped = droppedElement(change)
-  const freed = (r: Change): boolean =>
-    (r.kind === 'renameConstraint' || r.kind === 'renameIndex') && dropped !== null && sameName(r.table, dropped.table) && r.to === dropped.name
-  if (dropped === null || !renamed.changes.some(freed)) return null
+  if (dropped === null || renamed.heldNames.get(`${dropped.table.schema}.${dropped.table.name}`)?.has(dropped.name) !== true) return null
   const original = renamed.before.get(`${dropped.table.schema}.${dropped.table.name}`)
   if (original === undefined) return change
   const table: QualifiedName = { schema: original.schema, name: original.name }

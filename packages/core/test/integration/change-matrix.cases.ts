@@ -237,6 +237,13 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: one('codes', 'export interface CodeTable {\n  /** @primaryKey fk_main: */\n  code: string\n}'),
   },
   {
+    // Found by the property-based round trips: the foreign key renamed with its column is the one
+    // dropped and added again around its key, not a name holder to drop before the renames.
+    name: 'rename a column whose self-referencing foreign key moves from a unique key to the primary key',
+    before: one('nodes', '/**\n * @unique (id)\n * @foreignKey (id) references nodes (id)\n */\nexport interface NodeTable {\n  id: string\n}'),
+    after: one('nodes', '/**\n * @unique (code)\n * @foreignKey (code) references nodes (code)\n */\nexport interface NodeTable {\n  /** @renamedFrom id @primaryKey */\n  code: string\n}'),
+  },
+  {
     name: 'a key renamed to the name of a dropped index',
     before: one('codes', '/** @index fk_main: (lower(code)) */\nexport interface CodeTable {\n  /** @primaryKey */\n  code: string\n}'),
     after: one('codes', 'export interface CodeTable {\n  /** @primaryKey fk_main: */\n  code: string\n}'),
