@@ -62,6 +62,10 @@ export function checkUses(check: CheckConstraint, names: ReadonlySet<string>): b
   return mentions(check.expression, names)
 }
 
+export function generationUses(column: Column, names: ReadonlySet<string>): boolean {
+  return column.generated !== null && mentions(column.generated, names)
+}
+
 export function indexUses(index: Index, names: ReadonlySet<string>): boolean {
   return (
     index.keys.some((key) => (key.kind === 'column' ? names.has(key.column) : mentions(key.expression, names))) ||

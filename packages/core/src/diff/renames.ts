@@ -1,7 +1,7 @@
 import { clipBytes, MAX_IDENTIFIER_BYTES, quoteQualified, sameName } from '../schema/names.js'
 import type { Column, ForeignKey, Index, QualifiedName, Schema, Table } from '../schema/schema.js'
 import type { Change, RenameConstraintChange, RenameIndexChange } from './change.js'
-import { checkUses, indexUses } from './column-dependents.js'
+import { checkUses, generationUses, indexUses, keyUses } from './column-dependents.js'
 import { renameEnumLiteralsIn } from './enum-literals.js'
 import { sameDefinition } from './compare.js'
 
@@ -250,20 +250,31 @@ function droppedElement(change: Change): { readonly table: QualifiedName; readon
 }
 
 /**
- * A check or index dropped from a table with renamed columns, whose SQL (PostgreSQL's printing of
- * the database's state) still names a column by its old name.
+ * A check, an index or a generated column (dropped to be re-created) from a table with renamed
+ * columns, whose SQL (PostgreSQL's printing of the database's state) still names a column by its
+ * old name; and a unique key over such a generated column, which goes with it.
  */
 function dropUsingOldColumns(change: Change, renamed: Renamed): Change | null {
-  if (change.kind !== 'dropCheck' && change.kind !== 'dropIndex') return null
+  if (change.kind !== 'dropCheck' && change.kind !== 'dropIndex' && change.kind !== 'dropUnique' && change.kind !== 'dropColumn') return null
   const original = renamed.before.get(`${change.table.schema}.${change.table.name}`)
   if (original === undefined) return null
   const table: QualifiedName = { schema: original.schema, name: original.name }
   const now = renamed.current.tables.find((t) => sameName(t, change.table))
   const oldNames = new Set(original.columns.map((c) => c.name).filter((name) => !now?.columns.some((c) => c.name === name)))
+  // A generated column dropped before the renames takes its checks and indexes along.
+  const early = new Set([...oldNames, ...original.columns.filter((c) => generationUses(c, oldNames)).map((c) => c.name)])
   if (change.kind === 'dropCheck') {
     const check = original.checks.find((c) => c.name === change.check.name)
-    return check !== undefined && checkUses(check, oldNames) ? { kind: 'dropCheck', table, check } : null
+    return check !== undefined && checkUses(check, early) ? { kind: 'dropCheck', table, check } : null
+  }
+  if (change.kind === 'dropUnique') {
+    const unique = original.uniques.find((u) => u.name === change.unique.name)
+    return unique !== undefined && keyUses(unique, early) && !keyUses(unique, oldNames) ? { kind: 'dropUnique', table, unique } : null
+  }
+  if (change.kind === 'dropColumn') {
+    const column = original.columns.find((c) => c.name === change.column.name)
+    return column !== undefined && generationUses(column, oldNames) ? { kind: 'dropColumn', table, column } : null
   }
   const index = original.indexes.find((i) => i.name === change.index.name)
-  return index !== undefined && indexUses(index, oldNames) ? { kind: 'dropIndex', table, index } : null
+  return index !== undefined && indexUses(index, early) ? { kind: 'dropIndex', table, index } : null
 }
