@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 
@@ -69,11 +69,16 @@ export async function readCacheFile(path: string): Promise<CacheEntries> {
 
 /**
  * Replaces the cache file with `entries`. Written to a temporary file and renamed, so a
- * concurrent reader sees the old file or the new one, never half of one.
+ * concurrent reader sees the old file or the new one, never half of one. A cache that cannot be
+ * written (a read-only checkout) only makes the next run slower: that is not an error.
  */
 export async function writeCacheFile(path: string, entries: CacheEntries): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(Object.fromEntries(entries)))
-  await rename(temporary, path)
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(temporary, JSON.stringify(Object.fromEntries(entries)))
+    await rename(temporary, path)
+  } catch {
+    await rm(temporary, { force: true }).catch(() => {})
+  }
 }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { canonicaliseInScratch } from '../../src/canonical/canonicalise.js'
 import { canonicaliseWithCache } from '../../src/canonical/canonicalise-with-cache.js'
@@ -63,6 +64,14 @@ describe.each(BACKENDS)('canonicaliseWithCache on %s', (backend) => {
     await expectSameCanonical(modelsBefore)
     expect(scratchOpenings).toBe(1) // only the uncached reference
     await expectSameCanonical(await modelsOf(after))
+  })
+
+  test('a cache that cannot be written (its folder is a file) costs time, not the result', async () => {
+    const models = await modelsOf(MATRIX_CASES[0].after)
+    await writeFile(join(project.dir, 'not-a-folder'), '')
+    const unwritable = { cacheFile: join(project.dir, 'not-a-folder', 'cache.json'), near: database(), openScratch: openScratch(models) }
+    const expected = withoutCatalogOrigins(await canonicaliseInScratch(models, openScratch(models)))
+    expect(withoutCatalogOrigins(await canonicaliseWithCache(models, unwritable))).toEqual(expected)
   })
 
   test('a model mistake in a changed table is blamed on its line, as without the cache', async () => {
