@@ -23,14 +23,14 @@ interface TableEntry {
 }
 
 /**
- * canonicaliseSchema() for only what changed: creating a schema in a scratch database costs
- * milliseconds a table (PostgreSQL fsyncs every index it builds), so a canonical form is kept
+ * canonicaliseSchema() for only what changed: even probing needs a scratch database (on a
+ * server, CREATE DATABASE copies a template and fsyncs it), so a canonical form is kept
  * per table under a key of what it depends on: the table as declared, the tables its foreign
  * keys reference (their keys must still accept them), every type, domain, sequence and
- * extension, and the server's version and printing settings. A run creates only the tables
+ * extension, and the server's version and printing settings. A run canonicalises only the tables
  * whose key is new, with the tables they reference (without their own foreign keys, read back
  * and discarded), so an unchanged model costs no scratch work at all, and a changed table costs
- * its own creation. The result is the same Schema canonicaliseSchema() returns.
+ * its own canonicalisation. The result is the same Schema canonicaliseSchema() returns.
  */
 export async function canonicaliseWithCache(models: Schema, options: CanonicalCacheOptions): Promise<Schema> {
   const [environment, cached] = await Promise.all([cacheEnvironment(options.near.db), readCacheFile(options.cacheFile)])
