@@ -51,12 +51,12 @@ function isRename(change: Change): boolean {
 
 function planCreatedTables(tables: readonly Table[]): readonly (readonly Change[])[] {
   const ordered = orderByForeignKeys(tables)
-  const createdSoFar: QualifiedName[] = []
+  const created = new Set(tables.map(keyOf))
+  const createdSoFar = new Set<string>()
   return ordered.flatMap((table) => {
-    createdSoFar.push(table)
+    createdSoFar.add(keyOf(table))
     // A key may point at a table that already exists, at one created earlier, or at itself.
-    const mustWait = (fk: ForeignKey): boolean =>
-      tables.some((t) => sameName(t, fk.references)) && !createdSoFar.some((t) => sameName(t, fk.references))
+    const mustWait = (fk: ForeignKey): boolean => created.has(keyOf(fk.references)) && !createdSoFar.has(keyOf(fk.references))
     const name: QualifiedName = { schema: table.schema, name: table.name }
     return [
       [
@@ -75,13 +75,13 @@ function planCreatedTables(tables: readonly Table[]): readonly (readonly Change[
  */
 function planDroppedTables(tables: readonly Table[]): readonly (readonly Change[])[] {
   const ordered = [...orderByForeignKeys(tables)].reverse()
-  const droppedSoFar: QualifiedName[] = []
+  const droppedSoFar = new Set<string>()
   return ordered.flatMap((table) => {
-    droppedSoFar.push(table)
+    droppedSoFar.add(keyOf(table))
     const name: QualifiedName = { schema: table.schema, name: table.name }
     // A key that points at a table dropped earlier in this order would block that drop.
     const blocking = table.foreignKeys.filter(
-      (fk) => !sameName(fk.references, table) && droppedSoFar.some((t) => sameName(t, fk.references)),
+      (fk) => !sameName(fk.references, table) && droppedSoFar.has(keyOf(fk.references)),
     )
     return [
       ...blocking.map((foreignKey): Change[] => [{ kind: 'dropForeignKey', table: name, foreignKey }]),
@@ -96,12 +96,13 @@ function planDroppedTables(tables: readonly Table[]): readonly (readonly Change[
  */
 function orderByForeignKeys(tables: readonly Table[]): readonly Table[] {
   const ordered: Table[] = []
+  const byName = new Map(tables.map((table) => [keyOf(table), table]))
   const state = new Map<Table, 'visiting' | 'done'>()
   const visit = (table: Table): void => {
     if (state.has(table)) return
     state.set(table, 'visiting')
     for (const fk of table.foreignKeys) {
-      const target = tables.find((t) => sameName(t, fk.references))
+      const target = byName.get(keyOf(fk.references))
       if (target !== undefined && target !== table) visit(target)
     }
     state.set(table, 'done')
@@ -109,4 +110,9 @@ function orderByForeignKeys(tables: readonly Table[]): readonly Table[] {
   }
   tables.forEach(visit)
   return ordered
+}
+
+/** Tables by name in sets and maps: a schema of thousands of tables must not be scanned per key. */
+function keyOf(name: QualifiedName): string {
+  return `${name.schema}.${name.name}`
 }
