@@ -1,5 +1,5 @@
 import type { CheckConstraint, Column, Index, Table, UniqueConstraint } from '../schema/schema.js'
-import { type ProbePlan, type TableSlot, columnKey, holdsSqlText, tableKey } from './probe-plan.js'
+import { type ProbePlan, type TableSlot, holdsSqlText, tableKey } from './probe-plan.js'
 
 /** The integer types PostgreSQL accepts for an identity column. */
 const IDENTITY_TYPES: ReadonlySet<string> = new Set(['smallint', 'integer', 'bigint'])
@@ -13,9 +13,10 @@ const IDENTITY_TYPES: ReadonlySet<string> = new Set(['smallint', 'integer', 'big
  * PostgreSQL rejects: the caller then creates the tables for PostgreSQL to say so.
  */
 export function assembleProbedTables(models: readonly Table[], plan: ProbePlan, printed: ReadonlyMap<string, Table>): readonly Table[] | null {
+  const probeColumns = new Map([...printed.values()].flatMap((probe) => probe.columns.map((column) => [`${probe.name}.${column.name}`, column] as const)))
   const printedColumn = (column: Column): Column => {
-    const slot = plan.columns.get(columnKey(column))!
-    return findNamed(printed.get(slot.probe)!.columns, slot.column)
+    const slot = plan.columns.get(column)!
+    return probeColumns.get(`${slot.probe}.${slot.column}`)!
   }
   const tables: Table[] = []
   for (const model of models) {

@@ -11,13 +11,14 @@ interface Located {
  * hint of the model element of the same name, for messages and for renames.
  */
 export function attachOrigins(canonical: Schema, models: Schema): Schema {
+  const [findEnum, findDomain, findSequence, findTable] = [finder(models.enums), finder(models.domains), finder(models.sequences), finder(models.tables)]
   return {
     schemas: canonical.schemas,
     extensions: canonical.extensions.map((extension) => withOrigin(extension, byName(models.extensions, extension))),
-    enums: canonical.enums.map((type) => attachEnum(type, find(models.enums, type))),
-    domains: canonical.domains.map((domain) => withOrigin(domain, find(models.domains, domain))),
-    sequences: canonical.sequences.map((sequence) => withOrigin(sequence, find(models.sequences, sequence))),
-    tables: canonical.tables.map((table) => attachTable(table, find(models.tables, table))),
+    enums: canonical.enums.map((type) => attachEnum(type, findEnum(type))),
+    domains: canonical.domains.map((domain) => withOrigin(domain, findDomain(domain))),
+    sequences: canonical.sequences.map((sequence) => withOrigin(sequence, findSequence(sequence))),
+    tables: canonical.tables.map((table) => attachTable(table, findTable(table))),
   }
 }
 
@@ -43,8 +44,10 @@ function attachTable(table: Table, model: Table | undefined): Table {
   }
 }
 
-function find<T extends { readonly schema: string; readonly name: string }>(list: readonly T[], item: T): T | undefined {
-  return list.find((other) => other.schema === item.schema && other.name === item.name)
+/** Finds by (schema, name) through a map: schemas have thousands of tables. */
+function finder<T extends { readonly schema: string; readonly name: string }>(list: readonly T[]): (item: T) => T | undefined {
+  const byName = new Map(list.map((item) => [`${item.schema}.${item.name}`, item]))
+  return (item) => byName.get(`${item.schema}.${item.name}`)
 }
 
 function byName<T extends Located>(list: readonly T[], item: T): T | undefined {

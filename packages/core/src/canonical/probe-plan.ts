@@ -26,6 +26,9 @@ export const PROBE_SCHEMA = 'pg_temp'
 /** PostgreSQL allows 1,600 columns a table; column probes stay well under. */
 const COLUMNS_PER_PROBE = 1000
 
+/** PostgreSQL's INDEX_MAX_KEYS: the most columns one index may have. */
+const MAX_INDEX_KEYS = 32
+
 /** Where a model column's type, default and collation are printed. */
 export interface ColumnSlot {
   readonly probe: string
@@ -43,8 +46,8 @@ export interface TableSlot {
 export interface ProbePlan {
   /** Temporary tables to create, with their checks; their indexes are in `indexes`. */
   readonly probes: readonly Table[]
-  /** By columnKey(). */
-  readonly columns: ReadonlyMap<string, ColumnSlot>
+  /** By model column (the same objects as in the models planned). */
+  readonly columns: ReadonlyMap<Column, ColumnSlot>
   /** By tableKey() of the model table; tables with nothing to print have none. */
   readonly tables: ReadonlyMap<string, TableSlot>
 }
@@ -63,30 +66,34 @@ export function tableKey(table: QualifiedName): string {
   return `${table.schema}.${table.name}`
 }
 
-/** What a column's printing depends on: its type, collation and default. */
-export function columnKey(column: Column): string {
-  return JSON.stringify([column.type, column.collation, printedDefault(column)])
-}
-
-/** Identity and generated columns have no default (a generated column's expression is in pg_attrdef too). */
+/**
+ * The default a column probe gives the column: identity and generated columns have none (a
+ * generated column's expression is printed by its table probe).
+ */
 function printedDefault(column: Column): string | null {
   return column.identity === null && column.generated === null ? column.default : null
 }
 
-function planColumnProbes(tables: readonly Table[]): { probes: readonly Table[]; slots: ReadonlyMap<string, ColumnSlot> } {
-  const distinct = new Map<string, Column>()
-  for (const table of tables) for (const column of table.columns) distinct.set(columnKey(column), column)
-  const slots = new Map<string, ColumnSlot>()
-  const probes: Table[] = []
-  const entries = [...distinct]
-  for (let start = 0; start < entries.length; start += COLUMNS_PER_PROBE) {
-    const probe = `column_probe_${probes.length}`
-    const chunk = entries.slice(start, start + COLUMNS_PER_PROBE).map(([key, column], i) => {
-      slots.set(key, { probe, column: `c${start + i}` })
-      return probeColumn(`c${start + i}`, column.type, column.collation, printedDefault(column), null)
-    })
-    probes.push(probeTable(probe, chunk, []))
+function planColumnProbes(tables: readonly Table[]): { probes: readonly Table[]; slots: ReadonlyMap<Column, ColumnSlot> } {
+  const distinct = new Map<string, Column[]>()
+  for (const table of tables) {
+    for (const column of table.columns) {
+      // What a column's printing depends on: its type, collation and default.
+      const key = JSON.stringify([column.type, column.collation, printedDefault(column)])
+      const same = distinct.get(key)
+      if (same === undefined) distinct.set(key, [column])
+      else same.push(column)
+    }
   }
+  const slots = new Map<Column, ColumnSlot>()
+  const probes = chunks([...distinct.values()], COLUMNS_PER_PROBE).map((chunk, n) => {
+    const probe = `column_probe_${n}`
+    const columns = chunk.map((same, i) => {
+      for (const column of same) slots.set(column, { probe, column: `c${i}` })
+      return probeColumn(`c${i}`, same[0].type, same[0].collation, printedDefault(same[0]), null)
+    })
+    return probeTable(probe, columns, [])
+  })
   return { probes, slots }
 }
 
@@ -99,10 +106,12 @@ function planTableProbes(tables: readonly Table[]): { probes: readonly Table[]; 
     const generated = table.columns.filter((column) => column.generated !== null)
     if (table.checks.length === 0 && indexes.length === 0 && generated.length === 0) continue
     const checks = table.checks.map((check, i): CheckConstraint => ({ name: `c${i}`, expression: check.expression, origin: null }))
-    const texts = [...checks.map((check) => check.expression), ...generated.map((column) => column.generated!), ...indexes.flatMap(sqlTextOf)]
+    const texts = [...checks.map((check) => check.expression), ...generated.map((column) => column.generated!), ...indexes.flatMap(sqlTextOf)].join('\n').toLowerCase()
+    // A column is in the probe when the SQL text may name it: any occurrence of its name, ignoring
+    // case (PostgreSQL folds unquoted identifiers). A false positive only adds a column.
     const named = new Set([...indexes.flatMap(columnsNamedBy), ...generated.map((column) => column.name)])
     const columns = table.columns
-      .filter((column) => named.has(column.name) || texts.some((text) => mentions(text, column.name)))
+      .filter((column) => named.has(column.name) || texts.includes(column.name.toLowerCase()))
       .map((column) => probeColumn(column.name, column.type, column.collation, null, column.generated))
     const content = { columns, checks, indexes: indexes.map((index, i) => ({ ...index, name: `i${i}`, origin: null })) }
     const key = JSON.stringify(content)
@@ -137,14 +146,9 @@ function columnsNamedBy(index: Index): readonly string[] {
 }
 
 /**
- * Whether SQL text may name a column: any occurrence of the name, ignoring case (PostgreSQL folds
- * unquoted identifiers). A false positive only adds a column to a probe.
+ * Btree indexes over every distinct (type, collation) of a key column: creating them checks each
+ * type has an operator class. Many columns an index (an index build is the costly part).
  */
-function mentions(text: string, column: string): boolean {
-  return text.toLowerCase().includes(column.toLowerCase())
-}
-
-/** One btree index per distinct (type, collation) of a key column: creating it checks the type has an operator class. */
 function planKeyProbes(tables: readonly Table[]): readonly Table[] {
   const keyed = new Map<string, Column>()
   for (const table of tables) {
@@ -157,27 +161,26 @@ function planKeyProbes(tables: readonly Table[]): readonly Table[] {
     ]
     for (const name of keyColumns) {
       const column = byName.get(name)!
-      keyed.set(JSON.stringify([column.type, column.collation]), column)
+      keyed.set(`${column.type}\0${column.collation}`, column)
     }
   }
-  if (keyed.size === 0) return []
-  const probe = 'key_probe'
   const columns = [...keyed.values()].map((column, i) => probeColumn(`k${i}`, column.type, column.collation, null, null))
-  return [
-    {
-      ...probeTable(probe, columns, []),
-      indexes: columns.map((column) => ({
-        name: `${probe}_${column.name}`,
+  return chunks(columns, COLUMNS_PER_PROBE).map((chunk, n) => {
+    const probe = `key_probe_${n}`
+    const indexes = chunks(chunk, MAX_INDEX_KEYS).map(
+      (keys, i): Index => ({
+        name: `${probe}_${i}`,
         unique: false,
         method: 'btree',
-        keys: [{ kind: 'column', column: column.name, direction: 'asc', nulls: 'last' }],
+        keys: keys.map((column) => ({ kind: 'column', column: column.name, direction: 'asc', nulls: 'last' })),
         include: [],
         where: null,
         nullsNotDistinct: false,
         origin: null,
-      })),
-    },
-  ]
+      }),
+    )
+    return { ...probeTable(probe, chunk, []), indexes }
+  })
 }
 
 /**
@@ -223,8 +226,8 @@ function planReferenceProbes(tables: readonly Table[], typeOf: (table: Qualified
 
 /** A lookup of any model column by table and name (the preconditions guarantee both exist). */
 function columnTypes(models: Schema): (table: QualifiedName, column: string) => Column {
-  const columns = new Map(models.tables.flatMap((table) => table.columns.map((column) => [`${tableKey(table)}.${column.name}`, column] as const)))
-  return (table, column) => columns.get(`${tableKey(table)}.${column}`)!
+  const tables = new Map(models.tables.map((table) => [tableKey(table), table]))
+  return (table, column) => tables.get(tableKey(table))!.columns.find((c) => c.name === column)!
 }
 
 function probeColumn(name: string, type: string, collation: string | null, defaultValue: string | null, generated: string | null): Column {
@@ -233,4 +236,8 @@ function probeColumn(name: string, type: string, collation: string | null, defau
 
 function probeTable(name: string, columns: readonly Column[], checks: readonly CheckConstraint[]): Table {
   return { schema: PROBE_SCHEMA, name, columns, primaryKey: null, uniques: [], checks, foreignKeys: [], indexes: [], comment: null, renamedFrom: null, origin: null }
+}
+
+function chunks<T>(items: readonly T[], size: number): readonly (readonly T[])[] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
 }

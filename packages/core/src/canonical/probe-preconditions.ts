@@ -80,8 +80,8 @@ function relationNameProblem(models: Schema): string | null {
     if (seen.has(key)) return `${key}: a name taken twice`
     seen.add(key)
   }
-  const types = [...models.enums, ...models.domains].map(tableKey)
-  const clash = types.find((type) => models.tables.some((table) => tableKey(table) === type))
+  const tables = new Set(models.tables.map(tableKey))
+  const clash = [...models.enums, ...models.domains].map(tableKey).find((type) => tables.has(type))
   return clash === undefined ? null : `${clash}: a type and a table of the same name`
 }
 
@@ -96,8 +96,9 @@ function sequenceProblem(models: Schema, tables: ReadonlyMap<string, Table>): st
   return null
 }
 
+/** A UTF-16 code unit is at most 3 bytes of UTF-8: most names need no counting. */
 function tooLong(name: string): boolean {
-  return Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES
+  return name.length * 3 > MAX_IDENTIFIER_BYTES && Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES
 }
 
 function hasRepeats(names: readonly string[]): boolean {
