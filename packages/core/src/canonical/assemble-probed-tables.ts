@@ -1,5 +1,6 @@
 import type { CheckConstraint, Column, Index, Table, UniqueConstraint } from '../schema/schema.js'
-import { type ProbePlan, type TableSlot, holdsSqlText, tableKey } from './probe-plan.js'
+import type { ProbePlan, TableSlot } from './probe-plan.js'
+import { holdsSqlText, tableKey } from './probe-table.js'
 
 /** The integer types PostgreSQL accepts for an identity column. */
 const IDENTITY_TYPES: ReadonlySet<string> = new Set(['smallint', 'integer', 'bigint'])

@@ -1,24 +1,16 @@
-import { sql } from 'kysely'
 import { readCatalog } from '../catalog/read-catalog.js'
 import type { Database } from '../database/connect.js'
 import type { Change, CreateIndexChange, CreateTableChange, SetTableCommentChange } from '../diff/change.js'
 import { diffSchemas } from '../diff/diff-schemas.js'
-import { renderChangeSql } from '../emit/sql/render-change-sql.js'
-import { ModelError } from '../errors.js'
 import { planChanges } from '../plan/plan-changes.js'
-import { EMPTY_SCHEMA, type Origin, type Schema, type Table } from '../schema/schema.js'
+import { EMPTY_SCHEMA, type Schema } from '../schema/schema.js'
 import { assembleProbedTables } from './assemble-probed-tables.js'
 import { attachOrigins } from './attach-origins.js'
-import { planProbes, tableKey } from './probe-plan.js'
+import { planProbes } from './probe-plan.js'
+import { tableKey } from './probe-table.js'
 import { whyNotProbe } from './probe-preconditions.js'
 import { printProbes } from './print-probes.js'
-
-/**
- * Statements sent to the scratch database per round trip. One multi-statement query runs as one
- * implicit transaction, and PostgreSQL runs out of lock slots when one transaction creates
- * thousands of tables (max_locks_per_transaction), so large schemas go in batches.
- */
-const STATEMENTS_PER_BATCH = 250
+import { runModelDdl } from './run-model-ddl.js'
 
 /**
  * Sessions creating tables at once on a server. PostgreSQL fsyncs every index it builds, so a
@@ -26,12 +18,6 @@ const STATEMENTS_PER_BATCH = 250
  * four sessions load 1,000 tables in half the time of one). A PGlite has one session.
  */
 const SERVER_SESSIONS = 4
-
-/** A statement and the change it renders, to blame a model line when PostgreSQL rejects it. */
-interface Statement {
-  readonly text: string
-  readonly change: Change
-}
 
 /**
  * PostgreSQL's own spelling of the models: the desired schema is built in an empty scratch
@@ -77,7 +63,7 @@ function creationOf(models: Schema): readonly Change[] {
 
 /** Schemas, extensions, types, domains, sequences and their comments: all but the tables. */
 async function createObjects(changes: readonly Change[], scratch: Database): Promise<void> {
-  await runInBatches(statementsOf(changes.filter((change) => !needsTables(change))), scratch)
+  await runModelDdl(changes.filter((change) => !needsTables(change)), scratch)
 }
 
 async function probeTables(models: Schema, scratch: Database): Promise<Schema | null> {
@@ -100,13 +86,13 @@ async function createTables(models: Schema, changes: readonly Change[], scratch:
   const tableParts = changes.filter(isTablePart)
   const sessions = scratch.target.kind === 'url' ? SERVER_SESSIONS : 1
   const shares = Array.from({ length: sessions }, (_, session) => tableParts.filter((change) => sessionOf(change, sessions) === session))
-  const settled = await Promise.allSettled(shares.map((share) => runInBatches(statementsOf(share), scratch)))
+  const settled = await Promise.allSettled(shares.map((share) => runModelDdl(share, scratch)))
   const failed = settled.find((result) => result.status === 'rejected')
   if (failed !== undefined) throw failed.reason
   const foreignKeys = models.tables.flatMap((table) =>
     table.foreignKeys.map((foreignKey): Change => ({ kind: 'addForeignKey', table: { schema: table.schema, name: table.name }, foreignKey })),
   )
-  await runInBatches(statementsOf([...foreignKeys, ...changes.filter((change) => change.kind === 'ownSequence')]), scratch)
+  await runModelDdl([...foreignKeys, ...changes.filter((change) => change.kind === 'ownSequence')], scratch)
   return readCatalog(scratch.db, { schemas: models.schemas })
 }
 
@@ -129,23 +115,6 @@ function sessionOf(change: TablePart, sessions: number): number {
   return Math.abs(hash) % sessions
 }
 
-function statementsOf(changes: readonly Change[]): readonly Statement[] {
-  return changes.flatMap((change) => renderChangeSql(change).map((text) => ({ text, change })))
-}
-
-async function runInBatches(statements: readonly Statement[], scratch: Database): Promise<void> {
-  for (let start = 0; start < statements.length; start += STATEMENTS_PER_BATCH) {
-    const batch = statements.slice(start, start + STATEMENTS_PER_BATCH)
-    try {
-      await sql.raw(batch.map((statement) => statement.text).join(';\n')).execute(scratch.db)
-    } catch {
-      // The batch was rolled back as a whole: replay it one statement at a time to find the
-      // statement PostgreSQL rejects, and so the model line to blame.
-      await replayToBlame(batch, scratch)
-    }
-  }
-}
-
 /** canonicaliseSchema() in a scratch database of its own, closed after. */
 export async function canonicaliseInScratch(models: Schema, openScratch: () => Promise<Database>): Promise<Schema> {
   const scratch = await openScratch()
@@ -153,76 +122,5 @@ export async function canonicaliseInScratch(models: Schema, openScratch: () => P
     return await canonicaliseSchema(models, scratch)
   } finally {
     await scratch.close()
-  }
-}
-
-async function replayToBlame(batch: readonly Statement[], scratch: Database): Promise<void> {
-  for (const statement of batch) {
-    try {
-      await sql.raw(statement.text).execute(scratch.db)
-    } catch (error) {
-      const origin = statement.change.kind === 'createTable' ? await blameColumn(statement.change.table, scratch) : null
-      throw blame(origin ?? originOf(statement.change), statement.text, error)
-    }
-  }
-  throw new Error('a batch of model DDL failed as a whole but each statement succeeded alone')
-}
-
-/**
- * A rejected CREATE TABLE names no column (`function nowww() does not exist`). Create the table
- * with its first 1, 2, ... columns and no constraints, each try rolled back, until one fails:
- * that column's line is the one to show. Null when the columns are fine (a constraint is wrong).
- */
-async function blameColumn(table: Table, scratch: Database): Promise<Origin | null> {
-  for (let count = 1; count <= table.columns.length; count++) {
-    const prefix: Table = { ...table, columns: table.columns.slice(0, count), primaryKey: null, uniques: [], checks: [], foreignKeys: [] }
-    const statements = renderChangeSql({ kind: 'createTable', table: prefix })
-    const accepted = await scratch.db
-      .transaction()
-      .execute(async (trx) => {
-        for (const text of statements) await sql.raw(text).execute(trx)
-        throw ROLLBACK
-      })
-      .catch((error: unknown) => error === ROLLBACK)
-    if (!accepted) return table.columns[count - 1].origin
-  }
-  return null
-}
-
-/** Thrown to roll back a trial transaction; any other error means the trial failed. */
-const ROLLBACK = Symbol('rollback')
-
-function blame(origin: Origin | null, statement: string, error: unknown): Error {
-  const reason = error instanceof Error ? error.message : String(error)
-  if (origin?.kind === 'model') {
-    return new ModelError(origin.file, origin.line, `${origin.symbol}: PostgreSQL rejects it: ${reason}`)
-  }
-  return new Error(`PostgreSQL rejects the models' DDL: ${reason}\n${statement}`)
-}
-
-/**
- * The most precise model element behind a change (a column's line rather than its table's).
- * Building from an empty database only ever creates, so only creating kinds are looked at.
- */
-function originOf(change: Change): Origin | null {
-  switch (change.kind) {
-    case 'createTable':
-      return change.table.origin
-    case 'createEnum':
-      return change.enum.origin
-    case 'createIndex':
-      return change.index.origin
-    case 'addForeignKey':
-      return change.foreignKey.origin
-    case 'addColumn':
-      return change.column.origin
-    case 'createExtension':
-      return change.extension.origin
-    case 'createDomain':
-      return change.domain.origin
-    case 'createSequence':
-      return change.sequence.origin
-    default:
-      return null
   }
 }

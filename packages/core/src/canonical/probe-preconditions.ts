@@ -1,6 +1,6 @@
 import { MAX_IDENTIFIER_BYTES } from '../schema/names.js'
 import type { ForeignKey, Schema, Table } from '../schema/schema.js'
-import { holdsSqlText, tableKey } from './probe-plan.js'
+import { holdsSqlText, tableKey } from './probe-table.js'
 
 /**
  * What PostgreSQL would reject when creating the models' tables, but probes never see because
