@@ -1,6 +1,6 @@
 import { BACKENDS } from '../../core/test/support/test-databases.js'
 import { createTempProject, sqlMigration, type TempProject } from '../../core/test/runner/temp-project.js'
-import { type CliTarget, openCliTarget } from './cli-target.js'
+import { useCliProject } from './cli-project.js'
 import { runCli } from './run-cli.js'
 
 /** Everything moved: models, migrations, the migration table; a legacy table left alone. */
@@ -27,23 +27,15 @@ export interface AccountTable {
 `
 
 describe.each(BACKENDS)('migrate.config.ts on %s', (backend) => {
-  let project: TempProject
-  let target: CliTarget
-
-  afterEach(async () => {
-    await target.close()
-    await project.remove()
-  })
-
-  const migrate = (...args: string[]) => runCli(project.dir, [...args, ...target.args])
+  const cli = useCliProject()
+  const migrate = cli.migrate
 
   test('sets the models, the migrations, excluded tables and the migration table', async () => {
-    project = await createTempProject({
+    await cli.open(backend, {
       'migrate.config.ts': CONFIG,
       'src/db.ts': MODELS,
       'db/migrations/001_legacy.ts': sqlMigration('create table legacy_orders (id int)'),
     })
-    target = await openCliTarget(backend, project.dir)
     expect((await migrate('latest')).stdout).toMatch(/^Applied 1 migration; current: 001_legacy$/m)
 
     // legacy_orders is excluded and schema_history is the migrator's: neither is dropped.
@@ -51,16 +43,15 @@ describe.each(BACKENDS)('migrate.config.ts on %s', (backend) => {
     expect(generated).toMatchObject({ code: 0, stderr: '' })
     expect(generated.stdout).toMatch(/^Generated db\/migrations\/\d{14}_accounts\.ts\n  \+ table accounts\n$/)
     expect(await migrate('latest')).toMatchObject({ code: 0, stderr: '' })
-    expect(await target.tables()).toEqual(['accounts', 'legacy_orders', 'schema_history', 'schema_history_checksum', 'schema_history_lock'])
+    expect(await cli.target.tables()).toEqual(['accounts', 'legacy_orders', 'schema_history', 'schema_history_checksum', 'schema_history_lock'])
   })
 
   test('flags override the configuration; --config names another file', async () => {
-    project = await createTempProject({
+    await cli.open(backend, {
       'config/migrate.ts': `export default { migrations: '../db/migrations' }\n`,
       'db/migrations/001_a.ts': sqlMigration('create table a (id int)'),
       'other/001_b.ts': sqlMigration('create table b (id int)'),
     })
-    target = await openCliTarget(backend, project.dir)
     expect((await migrate('status', '--config', 'config/migrate.ts')).stdout).toMatch(/^001_a +pending$/m)
     expect((await migrate('status', '--config', 'config/migrate.ts', '--migrations', 'other')).stdout).toMatch(/^001_b +pending$/m)
   })

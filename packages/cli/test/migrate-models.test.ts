@@ -1,22 +1,10 @@
 import { readdir } from 'node:fs/promises'
 import { createTempProject, type TempProject } from '../../core/test/runner/temp-project.js'
 import { runCli } from './run-cli.js'
+import { usersModels } from './users-models.js'
 
 /** A valid models file with line 8 replaced by `line8` (the `email` property). */
-function modelsWith(line8: string): string {
-  return [
-    "import type { Generated } from 'kysely'", //  1
-    'export interface DB {', //                    2
-    '  users: UserTable', //                       3
-    '}', //                                        4
-    'export interface UserTable {', //             5
-    '  /** @primaryKey */', //                     6
-    '  id: Generated<number>', //                  7
-    line8, //                                      8
-    '}', //                                        9
-    '',
-  ].join('\n')
-}
+const modelsWith = (line8: string): string => usersModels(line8)
 
 const CASES: readonly (readonly [name: string, line8: string, message: string])[] = [
   ['unknown type', '  email: Email', 'models/index.ts:8: UserTable.email: unknown type "Email" (use @dbType to give its SQL type)'],

@@ -1,7 +1,6 @@
 import { BACKENDS } from '../../core/test/support/test-databases.js'
-import { createTempProject, sqlMigration, type TempProject } from '../../core/test/runner/temp-project.js'
-import { type CliTarget, openCliTarget } from './cli-target.js'
-import { runCli } from './run-cli.js'
+import { sqlMigration } from '../../core/test/runner/temp-project.js'
+import { useCliProject } from './cli-project.js'
 
 /** kysely-ctl style files: no header, `up` and `down` taking a Kysely instance. */
 const MIGRATIONS: Readonly<Record<string, string>> = {
@@ -49,25 +48,17 @@ export interface UserTable {
 const stepLine = (name: string): RegExp => new RegExp(`^  ✓ ${name} \\(\\d+ ms\\)$`, 'm')
 
 describe.each(BACKENDS)('migrate on %s', (backend) => {
-  let project: TempProject
-  let target: CliTarget
-
-  afterEach(async () => {
-    await target.close()
-    await project.remove()
-  })
-
-  const migrate = (...args: string[]) => runCli(project.dir, [...args, ...target.args])
+  const cli = useCliProject()
+  const migrate = cli.migrate
 
   test('latest, up, down, to, status, history and current', async () => {
-    project = await createTempProject(MIGRATIONS)
-    target = await openCliTarget(backend, project.dir)
+    await cli.open(backend, MIGRATIONS)
 
     const up = await migrate('up')
     expect(up).toMatchObject({ code: 0, stderr: '' })
     expect(up.stdout).toMatch(stepLine('001_users'))
     expect(up.stdout).toMatch(/^Applied 1 migration; current: 001_users$/m)
-    expect(await target.tables()).toEqual(['users'])
+    expect(await cli.target.tables()).toEqual(['users'])
 
     const status = await migrate('status')
     expect(status.code).toBe(0)
@@ -78,7 +69,7 @@ describe.each(BACKENDS)('migrate on %s', (backend) => {
     expect(latest).toMatchObject({ code: 0, stderr: '' })
     expect(latest.stdout).toMatch(new RegExp(`${stepLine('002_notes').source}\n${stepLine('003_tags').source.slice(1)}`, 'm'))
     expect(latest.stdout).toMatch(/^Applied 2 migrations; current: 003_tags$/m)
-    expect(await target.tables()).toEqual(['notes', 'tags', 'users'])
+    expect(await cli.target.tables()).toEqual(['notes', 'tags', 'users'])
 
     const history = await migrate('history', '--format', 'json')
     expect(history.code).toBe(0)
@@ -89,7 +80,7 @@ describe.each(BACKENDS)('migrate on %s', (backend) => {
     const down = await migrate('down')
     expect(down.stdout).toMatch(stepLine('003_tags'))
     expect(down.stdout).toMatch(/^Reverted 1 migration; current: 002_notes$/m)
-    expect(await target.tables()).toEqual(['notes', 'users'])
+    expect(await cli.target.tables()).toEqual(['notes', 'users'])
 
     const to = await migrate('to', '001_users', '--format', 'json')
     expect(to.code).toBe(0)
@@ -100,32 +91,30 @@ describe.each(BACKENDS)('migrate on %s', (backend) => {
 
     const base = await migrate('to', 'base')
     expect(base.stdout).toMatch(/^Reverted 1 migration; current: base$/m)
-    expect(await target.tables()).toEqual([])
+    expect(await cli.target.tables()).toEqual([])
     const all = [up, status, latest, history, down, to, current, base].map((r) => r.stdout + r.stderr).join('')
     expect(all).not.toContain('.kysely-autogen') // the embedded database is only named with --verbose
   })
 
   test('a failing migration: exit 1 naming it; the one before stays, it leaves nothing, the next does not run', async () => {
-    project = await createTempProject({
+    await cli.open(backend, {
       'migrations/001_a.ts': sqlMigration('create table a (id int)'),
       'migrations/002_b.ts': sqlMigration('create table b (id int); insert into missing_table values (1)'),
       'migrations/003_c.ts': sqlMigration('create table c (id int)'),
     })
-    target = await openCliTarget(backend, project.dir)
     const result = await migrate('latest')
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(stepLine('001_a'))
     expect(result.stdout).not.toContain('002_b')
     expect(result.stderr).toBe('error: migration 002_b failed: relation "missing_table" does not exist\n')
-    expect(await target.tables()).toEqual(['a'])
+    expect(await cli.target.tables()).toEqual(['a'])
   })
 
   test('autogenerate: refuses a database behind the files, writes the difference, then finds none', async () => {
-    project = await createTempProject({
+    await cli.open(backend, {
       'models/index.ts': MODELS,
       'migrations/001_accounts.ts': sqlMigration('create table accounts (id integer primary key)', 'drop table accounts'),
     })
-    target = await openCliTarget(backend, project.dir)
     const behind = await migrate('autogenerate', '-m', 'add users')
     expect(behind).toEqual({ code: 2, stdout: '', stderr: 'error: the database is not at head: run "migrate latest" first (pending: 001_accounts)\n' })
     expect((await migrate('latest')).code).toBe(0)
@@ -133,10 +122,10 @@ describe.each(BACKENDS)('migrate on %s', (backend) => {
     const generated = await migrate('autogenerate', '-m', 'Add users')
     expect(generated).toMatchObject({ code: 0, stderr: '' })
     expect(generated.stdout).toMatch(/^Generated migrations\/\d{14}_add_users\.ts\n  \+ table users\n$/)
-    expect(await target.tables()).toEqual(['accounts'])
+    expect(await cli.target.tables()).toEqual(['accounts'])
 
     expect((await migrate('latest')).stdout).toMatch(/^Applied 1 migration; current: \d{14}_add_users$/m)
-    expect(await target.tables()).toEqual(['accounts', 'users'])
+    expect(await cli.target.tables()).toEqual(['accounts', 'users'])
     expect(await migrate('autogenerate', '-m', 'nothing')).toEqual({ code: 0, stdout: 'No changes\n', stderr: '' })
   })
 })

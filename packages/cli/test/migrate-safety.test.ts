@@ -1,9 +1,8 @@
 import { sql } from 'kysely'
 import { openDatabase } from '../../core/src/database/connect.js'
 import { BACKENDS } from '../../core/test/support/test-databases.js'
-import { createTempProject, sqlMigration, type TempProject } from '../../core/test/runner/temp-project.js'
-import { type CliTarget, openCliTarget } from './cli-target.js'
-import { runCli } from './run-cli.js'
+import { sqlMigration } from '../../core/test/runner/temp-project.js'
+import { useCliProject } from './cli-project.js'
 
 const CONCURRENT_INDEX = `import { type Kysely, sql } from 'kysely'
 
@@ -15,34 +14,26 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 `
 
-let project: TempProject
-let target: CliTarget
-afterEach(async () => {
-  await target.close()
-  await project.remove()
-})
-
-const migrate = (...args: string[]) => runCli(project.dir, [...args, ...target.args])
+const cli = useCliProject()
+const migrate = cli.migrate
 
 describe.each(BACKENDS)('safe runs on %s', (backend) => {
   test('a migration that exports transaction = false runs outside a transaction', async () => {
-    project = await createTempProject({ 'migrations/001_t.ts': sqlMigration('create table t (id int)'), 'migrations/002_index.ts': CONCURRENT_INDEX })
-    target = await openCliTarget(backend, project.dir)
+    await cli.open(backend, { 'migrations/001_t.ts': sqlMigration('create table t (id int)'), 'migrations/002_index.ts': CONCURRENT_INDEX })
     const result = await migrate('latest')
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout).toMatch(/^Applied 2 migrations; current: 002_index$/m)
   })
 
   test('an applied migration edited since: latest and up refuse (exit 2) naming it, unless --allow-edited', async () => {
-    project = await createTempProject({ 'migrations/001_a.ts': sqlMigration('create table a (id int)') })
-    target = await openCliTarget(backend, project.dir)
+    await cli.open(backend, { 'migrations/001_a.ts': sqlMigration('create table a (id int)') })
     expect((await migrate('latest')).code).toBe(0)
-    await project.write('migrations/001_a.ts', sqlMigration('create table a (id bigint)'))
-    await project.write('migrations/002_b.ts', sqlMigration('create table b (id int)'))
+    await cli.project.write('migrations/001_a.ts', sqlMigration('create table a (id bigint)'))
+    await cli.project.write('migrations/002_b.ts', sqlMigration('create table b (id int)'))
     const refused = 'error: applied migration 001_a was edited after being applied (checksum mismatch): restore the file, or pass --allow-edited to accept the edit\n'
     expect(await migrate('latest')).toEqual({ code: 2, stdout: '', stderr: refused })
     expect(await migrate('up')).toEqual({ code: 2, stdout: '', stderr: refused })
-    expect(await target.tables()).toEqual(['a'])
+    expect(await cli.target.tables()).toEqual(['a'])
     const status = await migrate('status')
     expect(status.stdout).toMatch(/^001_a +edited +\d{4}-/m)
     expect(status.stdout).toMatch(/^1 applied \(1 edited since\), 1 pending, 0 missing files; current: 001_a$/m)
@@ -54,8 +45,7 @@ describe.each(BACKENDS)('safe runs on %s', (backend) => {
   })
 
   test('--lock-timeout must be a duration', async () => {
-    project = await createTempProject()
-    target = await openCliTarget(backend, project.dir)
+    await cli.open(backend)
     expect(await migrate('latest', '--lock-timeout', 'soon')).toEqual({
       code: 2,
       stdout: '',
@@ -68,7 +58,7 @@ const serverOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip
 
 serverOnly('on the server', () => {
   const withServer = async <T>(work: (db: import('kysely').Kysely<any>) => Promise<T>): Promise<T> => {
-    const database = await openDatabase({ kind: 'url', url: target.args[1] })
+    const database = await openDatabase({ kind: 'url', url: cli.target.args[1] })
     try {
       return await work(database.db)
     } finally {
@@ -78,8 +68,7 @@ serverOnly('on the server', () => {
 
   test('two migrate latest processes at once: they queue, and each migration is recorded once', async () => {
     const slow = (table: string): string => sqlMigration(`select pg_sleep(0.3); create table ${table} (id int)`)
-    project = await createTempProject({ 'migrations/001_a.ts': slow('a'), 'migrations/002_b.ts': slow('b'), 'migrations/003_c.ts': slow('c') })
-    target = await openCliTarget('server', project.dir)
+    await cli.open('server', { 'migrations/001_a.ts': slow('a'), 'migrations/002_b.ts': slow('b'), 'migrations/003_c.ts': slow('c') })
     const runs = await Promise.all([migrate('latest'), migrate('latest')])
     for (const run of runs) expect(run).toMatchObject({ code: 0, stderr: '' })
     const applied = runs.flatMap((run) => [...run.stdout.matchAll(/✓ (\S+)/g)].map((match) => match[1]))
@@ -90,11 +79,10 @@ serverOnly('on the server', () => {
   })
 
   test('a migration waits for a busy table only --lock-timeout long, then fails whole with exit 1', async () => {
-    project = await createTempProject({
+    await cli.open('server', {
       'migrations/001_a.ts': sqlMigration('create table a (id int)'),
       'migrations/002_alter.ts': sqlMigration('alter table a add column b int'),
     })
-    target = await openCliTarget('server', project.dir)
     expect((await migrate('up')).code).toBe(0)
     await withServer((db) =>
       db.transaction().execute(async (trx) => {

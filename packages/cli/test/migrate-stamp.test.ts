@@ -1,7 +1,6 @@
 import { BACKENDS } from '../../core/test/support/test-databases.js'
-import { createTempProject, sqlMigration, type TempProject } from '../../core/test/runner/temp-project.js'
-import { type CliTarget, openCliTarget } from './cli-target.js'
-import { runCli } from './run-cli.js'
+import { sqlMigration } from '../../core/test/runner/temp-project.js'
+import { useCliProject } from './cli-project.js'
 
 const MIGRATIONS: Readonly<Record<string, string>> = {
   'migrations/001_a.ts': sqlMigration('create table a (id int)', 'drop table a'),
@@ -15,19 +14,9 @@ interface StatusJson {
 }
 
 describe.each(BACKENDS)('migrate stamp on %s', (backend) => {
-  let project: TempProject
-  let target: CliTarget
-
-  beforeEach(async () => {
-    project = await createTempProject(MIGRATIONS)
-    target = await openCliTarget(backend, project.dir)
-  })
-  afterEach(async () => {
-    await target.close()
-    await project.remove()
-  })
-
-  const migrate = (...args: string[]) => runCli(project.dir, [...args, ...target.args])
+  const cli = useCliProject()
+  const migrate = cli.migrate
+  beforeEach(() => cli.open(backend, MIGRATIONS))
   const states = async (): Promise<readonly string[]> => {
     const status = JSON.parse((await migrate('status', '--format', 'json')).stdout) as StatusJson
     return status.migrations.map((migration) => `${migration.name} ${migration.state}`)
@@ -36,7 +25,7 @@ describe.each(BACKENDS)('migrate stamp on %s', (backend) => {
   test('head records every file without running any; back to a name un-records the later ones, which then run', async () => {
     const head = await migrate('stamp', 'head')
     expect(head).toEqual({ code: 0, stdout: '  + 001_a\n  + 002_b\n  + 003_c\nStamped 3 migrations, un-stamped 0; nothing was run\n', stderr: '' })
-    expect(await target.tables()).toEqual([])
+    expect(await cli.target.tables()).toEqual([])
     expect(await states()).toEqual(['001_a applied', '002_b applied', '003_c applied'])
 
     const back = await migrate('stamp', '001_a', '--format', 'json')
@@ -46,7 +35,7 @@ describe.each(BACKENDS)('migrate stamp on %s', (backend) => {
     // Kysely's own Migrator accepts the table stamp wrote: it runs only what is not recorded.
     const latest = await migrate('latest')
     expect(latest.stdout).toMatch(/^Applied 2 migrations; current: 003_c$/m)
-    expect(await target.tables()).toEqual(['b', 'c'])
+    expect(await cli.target.tables()).toEqual(['b', 'c'])
 
     expect((await migrate('stamp', 'base')).stdout).toMatch(/^Stamped 0 migrations, un-stamped 3; nothing was run$/m)
     expect(await states()).toEqual(['001_a pending', '002_b pending', '003_c pending'])
