@@ -38,7 +38,19 @@ export function dataTypeArgument(type: string): Expression {
   return kyselyAcceptsDataType(spelling) ? string(spelling) : sqlTemplate(type)
 }
 
+/** Kysely's answers by type: a schema of thousands of tables asks about a few dozen types. */
+const ACCEPTED = new Map<string, boolean>()
+
 function kyselyAcceptsDataType(type: string): boolean {
+  let accepted = ACCEPTED.get(type)
+  if (accepted === undefined) {
+    accepted = askKysely(type)
+    ACCEPTED.set(type, accepted)
+  }
+  return accepted
+}
+
+function askKysely(type: string): boolean {
   try {
     PROBE.schema.createTable('probe').addColumn('probe', type as 'text')
     return true
