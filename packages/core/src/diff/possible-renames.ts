@@ -6,9 +6,12 @@ import type { AddColumnChange, Change, CreateTableChange, DropColumnChange, Drop
 /** What the user passes to accept the drops (the CLI flag; `allowDrop` in the API). */
 const ALLOW_DROP_FLAG = '--allow-drop'
 
-/** A table (or a column of one table) dropped while another is added: maybe one renamed. */
+/**
+ * A table (or a column of one table) dropped while another is added: maybe one renamed; or a
+ * table dropped in one schema while one of the same name is added in another: maybe moved.
+ */
 export interface PossibleRename {
-  readonly what: 'table' | 'column'
+  readonly what: 'table' | 'column' | 'move'
   /** `table` or `table.column`, as the user reads it. */
   readonly dropped: string
   readonly added: string
@@ -31,6 +34,9 @@ export function findPossibleRenames(changes: readonly Change[]): readonly Possib
     ...addedTables.flatMap((added) =>
       droppedTables.filter((dropped) => dropped.schema === added.schema).map((dropped) => tableRename(dropped, added)),
     ),
+    ...addedTables.flatMap((added) =>
+      droppedTables.filter((dropped) => dropped.schema !== added.schema && dropped.name === added.name).map((dropped) => tableMove(dropped, added)),
+    ),
     ...addedColumns.flatMap((added) =>
       droppedColumns
         // The same name on both sides is a column re-created (a new generated expression).
@@ -45,6 +51,11 @@ function tableRename(dropped: Table, added: Table): PossibleRename {
   return { what: 'table', dropped: displayName(dropped), added: displayName(added), oldName: dropped.name, origin: added.origin }
 }
 
+/** `@renamedFrom` cannot move a table (a model error says so): the move is written by hand. */
+function tableMove(dropped: Table, added: Table): PossibleRename {
+  return { what: 'move', dropped: displayName(dropped), added: displayName(added), oldName: displayName(dropped), origin: added.origin }
+}
+
 function columnRename(table: QualifiedName, dropped: Column, added: Column): PossibleRename {
   const prefix = `${displayName(table)}.`
   return { what: 'column', dropped: `${prefix}${dropped.name}`, added: `${prefix}${added.name}`, oldName: dropped.name, origin: added.origin }
@@ -53,6 +64,12 @@ function columnRename(table: QualifiedName, dropped: Column, added: Column): Pos
 /** One line per candidate, with the tag that makes it a rename and the flag that accepts the drop. */
 export function possibleRenamesError(renames: readonly PossibleRename[]): UserError {
   const lines = renames.map((rename) => {
+    if (rename.what === 'move') {
+      return (
+        `table "${rename.dropped}" is dropped and "${rename.added}" is added: to move it, write ALTER TABLE ... SET SCHEMA ` +
+        `in a blank migration (migrate revision) and apply it first, or pass ${ALLOW_DROP_FLAG} to drop "${rename.dropped}"`
+      )
+    }
     const where = rename.origin?.kind === 'model' ? ` to ${rename.origin.symbol} in ${rename.origin.file}:${rename.origin.line}` : ` to ${rename.added}`
     return (
       `${rename.what} "${rename.dropped}" is dropped and "${rename.added}" is added: ` +

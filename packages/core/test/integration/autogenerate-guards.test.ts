@@ -49,6 +49,15 @@ describe.each(BACKENDS)('autogenerate guards on %s', (backend) => {
     )
   })
 
+  test('a table dropped while one of its name is added in another schema is a possible move, written by hand', async () => {
+    await project.writeModels(models("  'app.users': UserTable", USERS))
+    const attempt = project.autogenerate('move')
+    await expect(attempt).rejects.toThrow(UserError)
+    await expect(attempt).rejects.toThrow(
+      'possible rename, not guessed: table "users" is dropped and "app.users" is added: to move it, write ALTER TABLE ... SET SCHEMA in a blank migration (migrate revision) and apply it first, or pass --allow-drop to drop "users"',
+    )
+  })
+
   test('with the hint it is a rename, and the hint left in the models changes nothing later', async () => {
     await project.writeModels(models('  users: UserTable', USERS.replace('name: string', '/** @renamedFrom name */\n  full_name: string')))
     const renamed = await project.autogenerate('rename')
