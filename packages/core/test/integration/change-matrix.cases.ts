@@ -60,6 +60,21 @@ const STATUS_AND_PHASE = "export type Status = 'open' | 'closed'\nexport type Ph
 const TICKETS = (kept: string, type: string, fallback: string): string =>
   `export interface TicketTable {\n  kept: ${kept}\n  /** @default ${fallback} */\n  state: Generated<${type}>\n  history: ${type}[]\n}`
 
+/**
+ * `moods` keyed by a Mood, `entries` referencing it: `values` are Mood's, `entryTags` the JSDoc
+ * tags of EntryTable (checks, indexes) and `entryMood` its column.
+ */
+const MOODS = (values: string, entryTags = '', entryMood = 'mood: Mood'): Readonly<Record<string, string>> =>
+  models(
+    '  moods: MoodTable\n  entries: EntryTable',
+    `export type Mood = ${values}\nexport interface MoodTable {\n  /** @primaryKey */\n  mood: Mood\n}\n${entryTags === '' ? '' : `/**\n${entryTags.split('\n').map((tag) => ` * ${tag}\n`).join('')} */\n`}export interface EntryTable {\n  id: number\n  /** @references moods.mood */\n  ${entryMood}\n}`,
+  )
+const THREE_MOODS = "'happy' | 'sad' | 'meh'"
+const TWO_MOODS = "'happy' | 'meh'"
+const FOUR_MOODS = "'happy' | 'sad' | 'meh' | 'calm'"
+const MOOD_CHECK = "@check entries_mood_ok: mood <> 'meh'"
+const MOOD_INDEX = "@index entries_happy_idx: (id) where mood = 'happy'"
+
 const CODES = (unique: string): string => `/** ${unique} */\nexport interface CodeTable {\n  code: string | null\n}`
 const USES = 'export interface UseTable {\n  /** @references codes.code */\n  code: string\n}'
 
@@ -304,6 +319,27 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     name: 'enum comment added and reordered values',
     before: usersWith((s) => s.replace('name: string | null', 'role: Role'), "export type Role = 'admin' | 'member'"),
     after: usersWith((s) => s.replace('name: string | null', 'role: Role'), "/** Who may do what. */\nexport type Role = 'member' | 'admin'"),
+  },
+  // Enum rebuilds (a value removed, or the down of added values) drop and re-create the
+  // constraints and indexes over the enum's columns: PostgreSQL cannot recast a foreign key's
+  // columns one at a time, nor re-parse a literal typed with the renamed old type.
+  { name: 'remove an enum value from columns joined by a foreign key', before: MOODS(THREE_MOODS), after: MOODS(TWO_MOODS) },
+  {
+    name: 'add an enum value used by a default, on columns joined by a foreign key',
+    before: MOODS(THREE_MOODS),
+    after: MOODS(FOUR_MOODS, '', "/** @default 'calm' @references moods.mood */\n  mood: Generated<Mood>"),
+  },
+  { name: 'remove an enum value, with a check comparing with another', before: MOODS(THREE_MOODS, MOOD_CHECK), after: MOODS(TWO_MOODS, MOOD_CHECK) },
+  { name: 'remove an enum value, with a partial index comparing with another', before: MOODS(THREE_MOODS, MOOD_INDEX), after: MOODS(TWO_MOODS, MOOD_INDEX) },
+  {
+    name: 'add an enum value, with a check and a partial index comparing with literals',
+    before: MOODS(THREE_MOODS, `${MOOD_CHECK}\n${MOOD_INDEX}`),
+    after: MOODS(FOUR_MOODS, `${MOOD_CHECK}\n${MOOD_INDEX}`),
+  },
+  {
+    name: 'add an enum value used by a changed check, with an unchanged partial index',
+    before: MOODS(THREE_MOODS, `${MOOD_CHECK}\n${MOOD_INDEX}`),
+    after: MOODS(FOUR_MOODS, `@check entries_mood_ok: mood <> 'calm'\n${MOOD_INDEX}`),
   },
   // Type changes with dependents
   {

@@ -24,6 +24,17 @@ const PLAIN = models([], ACCOUNTS, ACCOUNT(''))
 const EMAIL_DOMAIN = (tag: string) => `/** @domain ${tag} */\nexport type Email = string\n`
 const SERIAL_ID = "/** @primaryKey @default nextval('accounts_id_seq'::regclass) */\n  id: Generated<number>"
 
+/**
+ * `wallets` keyed by an Amount domain over `base`, `payments` referencing it, with a check and a
+ * partial index valid over either base and printed the same over both (`(amount)::text <> ''::text`).
+ */
+const AMOUNTS = (base: string) =>
+  models(
+    [],
+    '  wallets: WalletTable\n  payments: PaymentTable',
+    `/** @domain ${base} */\nexport type Amount = number\nexport interface WalletTable {\n  /** @primaryKey */\n  amount: Amount\n}\n/**\n * @check payments_shown: amount::text <> ''\n * @index payments_shown_idx: (id) where amount::text <> 'x'\n */\nexport interface PaymentTable {\n  id: number\n  /** @references wallets.amount */\n  amount: Amount\n}`,
+  )
+
 export const DATABASE_OBJECT_CASES: readonly MatrixCase[] = [
   {
     name: 'create an extension and use its type',
@@ -48,6 +59,12 @@ export const DATABASE_OBJECT_CASES: readonly MatrixCase[] = [
     name: 'change the base type of a domain used by columns, with a default and an array',
     before: models([], ACCOUNTS, `${EMAIL_DOMAIN("text check VALUE like '%@%'")}${ACCOUNT("/** @default 'a@b' */\n  email: Generated<Email>\n  aliases: Email[]")}`),
     after: models([], ACCOUNTS, `${EMAIL_DOMAIN("varchar(100) check VALUE like '%@%'")}${ACCOUNT("/** @default 'a@b' */\n  email: Generated<Email>\n  aliases: Email[]")}`),
+  },
+  {
+    // Text to integer: PostgreSQL cannot join the two columns by a foreign key while one is recast.
+    name: 'change the base type of a domain used by a key, a foreign key, a check and a partial index',
+    before: AMOUNTS('text'),
+    after: AMOUNTS('integer'),
   },
   {
     name: 'a domain over an extension type',
