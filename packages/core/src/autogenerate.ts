@@ -66,9 +66,15 @@ export interface AutogenerateResult {
 }
 
 /** The planned `up` and `down` that turn `current` into `desired`, and back exactly. */
-export interface MigrationPlan {
+export interface MigrationPlan extends PlannedChanges {
   /** The differences, unordered. */
   readonly changes: readonly Change[]
+  /** The database the differences were found on (as compared: see reprint-current.ts). */
+  readonly current: Schema
+}
+
+/** Changes in the order `up` runs them, and their inverses in the order `down` runs them. */
+export interface PlannedChanges {
   readonly up: readonly Change[]
   readonly down: readonly Change[]
 }
@@ -86,12 +92,15 @@ export async function planMigration(declared: Schema, database: Database, option
     timeStage(options.onStage, 'canonicalise', () => canonicaliseNear(models, database, openScratch, options.cacheFile)),
   ])
   // Part of comparing: the expressions that differ are printed a second time (reprint-current.ts).
-  const changes = await timeStage(options.onStage, 'diff', async () => diffSchemas(await reprintDifferingExpressions(current, desired, openScratch), desired))
-  return timeStage(options.onStage, 'plan', () => planOf(changes))
+  const [compared, changes] = await timeStage(options.onStage, 'diff', async () => {
+    const reprinted = await reprintDifferingExpressions(current, desired, openScratch)
+    return [reprinted, diffSchemas(reprinted, desired)] as const
+  })
+  return timeStage(options.onStage, 'plan', () => ({ changes, current: compared, ...planOf(changes) }))
 }
 
-function planOf(changes: readonly Change[]): MigrationPlan {
-  return { changes, up: planChanges(changes), down: planChanges(changes.map(invertChange), 'down') }
+function planOf(changes: readonly Change[]): PlannedChanges {
+  return { up: planChanges(changes), down: planChanges(changes.map(invertChange), 'down') }
 }
 
 async function canonicaliseNear(models: Schema, database: Database, openScratch: () => Promise<Database>, cacheFile: string | undefined): Promise<Schema> {
@@ -107,7 +116,7 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   const possibleRenames = findPossibleRenames(plan.changes)
   if (possibleRenames.length > 0 && options.allowDrop !== true) throw possibleRenamesError(possibleRenames)
 
-  const steps = migrationSteps(plan.changes)
+  const steps = migrationSteps(plan.changes, plan.current)
   const files = await timeStage(options.onStage, 'emit', () => writeMigrations(steps, options))
   const changes = steps.flatMap((step) => step.up).map(describeChange)
   return { file: files[files.length - 1], files, summary: changes.map(formatSummaryLine), changes }
@@ -136,7 +145,7 @@ async function writeMigrations(steps: readonly MigrationStep[], options: Autogen
 /** Appended to the message of the migration that only adds enum values. */
 const ENUM_VALUES_SUFFIX = ' (enum values)'
 
-interface MigrationStep extends MigrationPlan {
+interface MigrationStep extends PlannedChanges {
   /** Appended to the migration's message: what sets it apart from the others of the run. */
   readonly suffix: string
 }
@@ -144,16 +153,17 @@ interface MigrationStep extends MigrationPlan {
 /**
  * The migrations one autogenerate writes, in run order: added enum values first when other
  * changes may use them (splitEnumAdditions), and a schema too large for one transaction in
- * parts (splitLargeMigration), each with an exact `down` of its own.
+ * parts (splitLargeMigration), each with an exact `down` of its own. `current` is the database
+ * the changes were found on.
  */
-function migrationSteps(changes: readonly Change[]): readonly MigrationStep[] {
-  const groups = splitEnumAdditions(changes)
+function migrationSteps(changes: readonly Change[], current: Schema): readonly MigrationStep[] {
+  const groups = splitEnumAdditions(changes, current)
   return groups.flatMap((group, i): MigrationStep[] => {
     const plan = planOf(group)
     if (i < groups.length - 1) return [{ ...plan, suffix: ENUM_VALUES_SUFFIX }]
     const parts = splitLargeMigration(plan.up)
     if (parts.length === 1) return [{ ...plan, suffix: '' }]
-    return parts.map((part, n) => ({ changes: part, up: part, down: planChanges(part.map(invertChange), 'down'), suffix: ` (part ${n + 1} of ${parts.length})` }))
+    return parts.map((part, n) => ({ up: part, down: planChanges(part.map(invertChange), 'down'), suffix: ` (part ${n + 1} of ${parts.length})` }))
   })
 }
 

@@ -108,12 +108,27 @@ export interface AlterEnumChange extends TypeUses {
  * The columns typed with an enum or domain that a change rebuilds: they are cast from the old type
  * to the new one. `columns` are the columns when the change runs, `columnsAfter` once the whole
  * migration ran: the inverse, which runs in `down`, swaps them (a column added next to the change
- * exists when `down` rebuilds the type back).
+ * exists when `down` rebuilds the type back). Columns of tables the migration drops or creates
+ * are not there: the rebuild runs after tables are dropped and before they are created.
+ *
+ * `dependents` are the constraints and indexes over those columns, and the foreign keys
+ * referencing them, that the migration keeps as they are. PostgreSQL cannot carry them through
+ * the cast: a foreign key would join the new type to the old one while one of its columns is
+ * cast (it "cannot be implemented"), and a check, an index expression or predicate is parsed
+ * again with its constants still typed with the renamed old type (`mood <> 'sad'::mood__old`:
+ * operator does not exist). So a rebuild drops them first (foreign keys first, as listed) and
+ * creates them again last (in the reverse order). The list serves both directions: what is kept
+ * as it is exists on both sides. The ones the migration changes are changes of their own,
+ * dropped before the rebuild and added after it (see plan/phases.ts).
  */
 export interface TypeUses {
   readonly columns: readonly TypeColumnUse[]
   readonly columnsAfter: readonly TypeColumnUse[]
+  readonly dependents: readonly TypeDependent[]
 }
+
+/** A constraint or index a rebuild drops and creates again: see `TypeUses`. */
+export type TypeDependent = DropForeignKeyChange | DropIndexChange | DropCheckChange | DropUniqueChange | DropPrimaryKeyChange
 
 export interface TypeColumnUse {
   readonly table: QualifiedName

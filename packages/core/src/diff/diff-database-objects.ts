@@ -1,19 +1,18 @@
 import type { QualifiedName, Schema, Sequence } from '../schema/schema.js'
-import type { Change } from './change.js'
+import type { Change, TypeUses } from './change.js'
 import { matchBy, sameDefinition } from './compare.js'
-import { typeColumnUses } from './type-uses.js'
 
 /**
  * Extensions, domains and sequences: the database-level objects next to the tables. `created`
  * goes before the table changes in the differ's list, `dropped` after them (the planner's phases
- * decide the final order; see plan/phases.ts).
+ * decide the final order; see plan/phases.ts). `usesOf` gives what a domain rebuild touches.
  */
 export interface DatabaseObjectChanges {
   readonly created: readonly Change[]
   readonly dropped: readonly Change[]
 }
 
-export function diffDatabaseObjects(current: Schema, desired: Schema): DatabaseObjectChanges {
+export function diffDatabaseObjects(current: Schema, desired: Schema, usesOf: (type: QualifiedName) => TypeUses): DatabaseObjectChanges {
   const extensions = matchBy(current.extensions, desired.extensions, (extension) => extension.name)
   const domains = matchBy(current.domains, desired.domains, qualifiedKey)
   const sequences = matchBy(current.sequences, desired.sequences, qualifiedKey)
@@ -22,10 +21,7 @@ export function diffDatabaseObjects(current: Schema, desired: Schema): DatabaseO
     created: [
       ...extensions.added.map((extension): Change => ({ kind: 'createExtension', extension })),
       ...domains.added.map((domain): Change => ({ kind: 'createDomain', domain })),
-      ...altered.map(([from, to]): Change => {
-        const name: QualifiedName = { schema: to.schema, name: to.name }
-        return { kind: 'alterDomain', from, to, columns: typeColumnUses(name, current, desired), columnsAfter: typeColumnUses(name, desired, current) }
-      }),
+      ...altered.map(([from, to]): Change => ({ kind: 'alterDomain', from, to, ...usesOf({ schema: to.schema, name: to.name }) })),
       ...sequences.added.flatMap((sequence) => [createSequence(sequence), ...ownership(sequence, 'ownSequence')]),
       ...sequences.kept.flatMap(([from, to]) => diffSequence(from, to)),
     ],

@@ -1,12 +1,12 @@
 import type { Column, EnumType, ForeignKey, QualifiedName, Schema, Table } from '../schema/schema.js'
 import { elementType, quoteQualified } from '../schema/names.js'
-import type { Change } from './change.js'
+import type { Change, TypeUses } from './change.js'
 import { type ColumnRework, checkUses, columnRework, indexUses, keyUses, reworkedColumns } from './column-dependents.js'
 import { matchBy, sameDefinition } from './compare.js'
 import { diffDatabaseObjects } from './diff-database-objects.js'
 import { foreignKeysOverAddedKeys, foreignKeysOverDroppedKeys, withoutDetached } from './referenced-keys.js'
 import { applyRenames, dropBeforeRenames } from './renames.js'
-import { typeColumnUses } from './type-uses.js'
+import { droppedElements, typeUses } from './type-uses.js'
 
 /**
  * The changes that turn `current` into `desired`, as a pure function of the two. Both sides must
@@ -28,11 +28,13 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
     reworks: new Map(tables.kept.map(([from, to]) => [qualifiedKey(to), columnRework(from, to)])),
     enumTypes: new Set([...current.enums, ...desired.enums].map(quoteQualified)),
   }
-  const objects = diffDatabaseObjects(current, desired)
   const keptTableChanges = tables.kept.flatMap(([from, to]) => diffTable(from, to, context))
   const overDroppedKeys = foreignKeysOverDroppedKeys(keptTableChanges, current, desired)
   const overAddedKeys = foreignKeysOverAddedKeys(keptTableChanges, tables.added)
   const tableChanges = [...keptTableChanges, ...overDroppedKeys.changes, ...overAddedKeys.changes]
+  const dropped = droppedElements(tableChanges)
+  const usesOf = (type: QualifiedName): TypeUses => typeUses(type, current, desired, dropped)
+  const objects = diffDatabaseObjects(current, desired, usesOf)
   const early = tableChanges.map((change) => dropBeforeRenames(change, renamed))
   return [
     ...early.filter((change) => change !== null),
@@ -40,7 +42,7 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
     ...schemas.added.map((schema): Change => ({ kind: 'createSchema', schema })),
     ...objects.created,
     ...enums.added.map((type): Change => ({ kind: 'createEnum', enum: type })),
-    ...enums.kept.flatMap(([from, to]) => diffEnum(from, to, current, desired)),
+    ...enums.kept.flatMap(([from, to]) => diffEnum(from, to, usesOf)),
     ...tables.added.map((table): Change => ({ kind: 'createTable', table: withoutDetached(table, overAddedKeys.detached) })),
     ...tableChanges.filter((_, i) => early[i] === null),
     ...tables.removed.map((table): Change => ({ kind: 'dropTable', table: withoutDetached(table, overDroppedKeys.detached) })),
@@ -54,19 +56,10 @@ function qualifiedKey(name: QualifiedName): string {
   return `${name.schema}.${name.name}`
 }
 
-function diffEnum(from: EnumType, to: EnumType, current: Schema, desired: Schema): readonly Change[] {
+function diffEnum(from: EnumType, to: EnumType, usesOf: (type: QualifiedName) => TypeUses): readonly Change[] {
   const name: QualifiedName = { schema: to.schema, name: to.name }
   // The columns using the type are looked up only for a changed type: it is a scan of every table.
-  const alter = (): Change => ({
-    kind: 'alterEnum',
-    enum: name,
-    from: from.values,
-    to: to.values,
-    columns: typeColumnUses(name, current, desired),
-    columnsAfter: typeColumnUses(name, desired, current),
-    comment: from.comment,
-    rebuild: false,
-  })
+  const alter = (): Change => ({ kind: 'alterEnum', enum: name, from: from.values, to: to.values, ...usesOf(name), comment: from.comment, rebuild: false })
   return [
     ...(sameDefinition(from.values, to.values) ? [] : [alter()]),
     ...(from.comment === to.comment ? [] : [{ kind: 'setEnumComment', enum: name, from: from.comment, to: to.comment } as const]),

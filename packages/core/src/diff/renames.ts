@@ -4,6 +4,7 @@ import type { Change, RenameConstraintChange, RenameIndexChange } from './change
 import { checkUses, generationUses, indexUses, keyUses } from './column-dependents.js'
 import { renameEnumLiteralsIn } from './enum-literals.js'
 import { sameDefinition } from './compare.js'
+import { droppedElement } from './dropped-element.js'
 
 /** `current` with the renames applied (what the database holds once they ran), and the renames. */
 export interface Renamed {
@@ -226,24 +227,6 @@ function dropFreeingName(change: Change, renamed: Renamed): Change | null {
       return { ...change, table, foreignKey: named(original.foreignKeys, change.foreignKey) }
     case 'dropIndex':
       return { ...change, table, index: named(original.indexes, change.index) }
-    default:
-      return null
-  }
-}
-
-/** The table and name of a dropped constraint or index; null for other changes. */
-function droppedElement(change: Change): { readonly table: QualifiedName; readonly name: string } | null {
-  switch (change.kind) {
-    case 'dropPrimaryKey':
-      return { table: change.table, name: change.primaryKey.name }
-    case 'dropUnique':
-      return { table: change.table, name: change.unique.name }
-    case 'dropCheck':
-      return { table: change.table, name: change.check.name }
-    case 'dropForeignKey':
-      return { table: change.table, name: change.foreignKey.name }
-    case 'dropIndex':
-      return { table: change.table, name: change.index.name }
     default:
       return null
   }

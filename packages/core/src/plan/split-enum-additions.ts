@@ -1,6 +1,11 @@
-import type { Change, TypeColumnUse } from '../diff/change.js'
+import type { Change } from '../diff/change.js'
+import { type DroppedElements, typeUses } from '../diff/type-uses.js'
 import { enumValueAdditions } from '../emit/operations/enum-values.js'
 import { sameName } from '../schema/names.js'
+import type { Schema } from '../schema/schema.js'
+
+/** A migration of additions alone drops nothing itself: every dependent is the rebuild's. */
+const NOTHING_DROPPED: DroppedElements = new Set()
 
 /**
  * PostgreSQL refuses to use an enum value added by `ALTER TYPE ... ADD VALUE` before the
@@ -8,14 +13,15 @@ import { sameName } from '../schema/names.js'
  * transaction. So when values are added next to other changes (a default, a check, an index
  * predicate may use them), the additions go in a migration of their own that runs first.
  * A rebuilt enum needs no split: values of a type created in the same transaction are safe.
+ * `current` is the database the changes were found on (renames not applied).
  */
-export function splitEnumAdditions(changes: readonly Change[]): readonly (readonly Change[])[] {
+export function splitEnumAdditions(changes: readonly Change[], current: Schema): readonly (readonly Change[])[] {
   const additions = changes.filter(isValueAddition)
   const others = changes.filter((change) => !isValueAddition(change))
   // Other changes may use the values a rebuild's inverse adds back in `down`.
   const rest = others.some((change) => change.kind !== 'alterEnum') ? others.map(rebuiltBothWays) : others
   if (additions.length === 0) return [rest]
-  return rest.length === 0 ? [changes] : [additions.map((change) => alone(change, rest)), rest]
+  return rest.length === 0 ? [changes] : [additions.map((change) => alone(change, rest, current)), rest]
 }
 
 /**
@@ -28,30 +34,20 @@ function rebuiltBothWays(change: Change): Change {
 }
 
 /**
- * An addition in a migration of its own: the columns using the type are the same before and
- * after it, defaults included, which is what its inverse (a rebuild, in `down`, after the main
- * migration's `down` has put the columns back) finds and restores. It runs before the main
- * migration's renames (and its `down` after they are undone), so it names tables, columns and
- * enum values by their names before them.
+ * An addition in a migration of its own, which runs on `current` (the database before the main
+ * migration, whose renames it precedes; its `down` runs once the main migration's `down` put
+ * `current` back): its inverse, a rebuild, casts the columns `current` types with the enum and
+ * drops and creates again every constraint and index over them (see `TypeUses`), all named as
+ * `current` names them. So are the enum values: the main migration may rename some.
  */
-function alone(change: Change, main: readonly Change[]): Change {
+function alone(change: Change, main: readonly Change[], current: Schema): Change {
   if (change.kind !== 'alterEnum') return change
-  const uses = change.columns.map((use) => ({ ...namedBeforeRenames(use, main), restoredDefault: use.default }))
   const valueBefore = (value: string): string => {
     const rename = main.find((c) => c.kind === 'renameEnumValue' && sameName(c.enum, change.enum) && c.to === value)
     return rename?.kind === 'renameEnumValue' ? rename.from : value
   }
-  return { ...change, from: change.from.map(valueBefore), to: change.to.map(valueBefore), columns: uses, columnsAfter: uses }
-}
-
-function namedBeforeRenames(use: TypeColumnUse, main: readonly Change[]): TypeColumnUse {
-  const column = main.find((c) => c.kind === 'renameColumn' && sameName(c.table, use.table) && c.to === use.column)
-  const table = main.find((c) => c.kind === 'renameTable' && c.schema === use.table.schema && c.to === use.table.name)
-  return {
-    ...use,
-    column: column?.kind === 'renameColumn' ? column.from : use.column,
-    table: table?.kind === 'renameTable' ? { ...use.table, name: table.from } : use.table,
-  }
+  const uses = typeUses(change.enum, current, current, NOTHING_DROPPED)
+  return { ...change, from: change.from.map(valueBefore), to: change.to.map(valueBefore), ...uses }
 }
 
 function isValueAddition(change: Change): boolean {

@@ -17,6 +17,13 @@ const MOOD: QualifiedName = { schema: 'app', name: 'Mood' }
 const EMAIL: Domain = { schema: 'public', name: 'email', type: 'text', notNull: false, default: null, checks: [], origin: null }
 const EMAIL_USES: readonly TypeColumnUse[] = [{ table: USERS, column: 'email', default: `'x@y'::email`, restoredDefault: `'x@y'::email`, array: false }]
 
+const ROLE_TYPE: QualifiedName = { schema: 'public', name: 'role' }
+/** `users.role` is unique, and `notes.author_role` references it. */
+const AUTHOR_ROLE_USES: readonly TypeColumnUse[] = [
+  { table: USERS, column: 'role', default: null, restoredDefault: null, array: false },
+  { table: NOTES, column: 'author_role', default: null, restoredDefault: null, array: false },
+]
+
 const ROLE_USES: readonly TypeColumnUse[] = [
   { table: USERS, column: 'role', default: `'member'::role`, restoredDefault: `'member'::role`, array: false },
   { table: NOTES, column: 'readers', default: null, restoredDefault: null, array: true },
@@ -70,7 +77,7 @@ const GOLDENS: readonly Golden[] = [
   },
   {
     title: 'alterEnum inserting values',
-    change: { kind: 'alterEnum', enum: EVENT_KIND, from: ['b', 'd'], to: ['a', 'b', 'c', 'd', 'e'], columns: [], columnsAfter: [], comment: null, rebuild: false },
+    change: { kind: 'alterEnum', enum: EVENT_KIND, from: ['b', 'd'], to: ['a', 'b', 'c', 'd', 'e'], columns: [], columnsAfter: [], dependents: [], comment: null, rebuild: false },
     sql: [
       "alter type audit.event_kind add value 'a' before 'b'",
       "alter type audit.event_kind add value 'c' after 'b'",
@@ -107,6 +114,7 @@ const GOLDENS: readonly Golden[] = [
       to: ['admin', 'member'],
       columns: ROLE_USES,
       columnsAfter: ROLE_USES,
+      dependents: [],
       comment: 'Who may do what.',
       rebuild: false,
     },
@@ -140,6 +148,62 @@ const GOLDENS: readonly Golden[] = [
       "await sql`alter table notes alter column readers type role[] using readers::text[]::role[]`.execute(db)",
       "",
       "await db.schema.dropType('role__old').execute()",
+    ],
+  },
+  {
+    title: 'alterEnum rebuild under a foreign key and a check (dropped first, created again last)',
+    change: {
+      kind: 'alterEnum',
+      enum: ROLE_TYPE,
+      from: ['admin', 'member', 'guest'],
+      to: ['admin', 'member'],
+      columns: AUTHOR_ROLE_USES,
+      columnsAfter: AUTHOR_ROLE_USES,
+      dependents: [
+        { kind: 'dropForeignKey', table: NOTES, foreignKey: foreignKey('notes_author_role_fkey', ['author_role'], USERS, ['role']) },
+        { kind: 'dropCheck', table: USERS, check: { name: 'users_role_check', expression: `(role <> 'admin'::role)`, origin: null } },
+      ],
+      comment: null,
+      rebuild: false,
+    },
+    sql: [
+      "alter table notes drop constraint notes_author_role_fkey",
+      "alter table users drop constraint users_role_check",
+      "alter type role rename to role__old",
+      "create type role as enum ('admin', 'member')",
+      "alter table users alter column role type role using role::text::role",
+      "alter table notes alter column author_role type role using author_role::text::role",
+      "drop type role__old",
+      "alter table users add constraint users_role_check check ((role <> 'admin'::role))",
+      "alter table notes add constraint notes_author_role_fkey foreign key (author_role) references users (role)",
+    ],
+    kysely: [
+      "// Destructive: removes 'guest' from enum type \"role\"; the cast fails while rows still hold it.",
+      "// The type is rebuilt and its columns cast to the new one, which PostgreSQL cannot do under the",
+      "// constraints and indexes over them: they are dropped first and created again after.",
+      "await db.schema.alterTable('notes').dropConstraint('notes_author_role_fkey').execute()",
+      "",
+      "await db.schema.alterTable('users').dropConstraint('users_role_check').execute()",
+      "",
+      "await db.schema.alterType('role').renameTo('role__old').execute()",
+      "",
+      "await db.schema.createType('role').asEnum(['admin', 'member']).execute()",
+      "",
+      "await sql`alter table users alter column role type role using role::text::role`.execute(db)",
+      "",
+      "await sql`alter table notes alter column author_role type role using author_role::text::role`.execute(db)",
+      "",
+      "await db.schema.dropType('role__old').execute()",
+      "",
+      "await db.schema",
+      "  .alterTable('users')",
+      "  .addCheckConstraint('users_role_check', sql`(role <> 'admin'::role)`)",
+      "  .execute()",
+      "",
+      "await db.schema",
+      "  .alterTable('notes')",
+      "  .addForeignKeyConstraint('notes_author_role_fkey', ['author_role'], 'users', ['role'])",
+      "  .execute()",
     ],
   },
   {
@@ -388,6 +452,7 @@ const GOLDENS: readonly Golden[] = [
       to: { ...EMAIL, type: 'character varying(100)', checks: [{ name: 'has_at', expression: `VALUE LIKE '%@%'`, origin: null }] },
       columns: EMAIL_USES,
       columnsAfter: EMAIL_USES,
+      dependents: [],
     },
     sql: [
       "alter domain email rename to email__old",

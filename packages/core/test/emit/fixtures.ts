@@ -123,7 +123,7 @@ const ROLE_USES: readonly TypeColumnUse[] = [{ table: USERS, column: 'role', def
 
 /** Changes to the initial schema: every ALTER path, run after `INIT_UP`. */
 export const ALTER_UP: readonly Change[] = [
-  { kind: 'alterEnum', enum: ROLE, from: ['admin', 'member'], to: ['owner', 'admin', 'editor', 'member', 'guest'], columns: ROLE_USES, columnsAfter: ROLE_USES, comment: null, rebuild: false },
+  { kind: 'alterEnum', enum: ROLE, from: ['admin', 'member'], to: ['owner', 'admin', 'editor', 'member', 'guest'], columns: ROLE_USES, columnsAfter: ROLE_USES, dependents: [], comment: null, rebuild: false },
   { kind: 'addColumn', table: USERS, column: column('bio', 'text', { nullable: false, default: `''::text`, comment: 'About me.' }) },
   { kind: 'addColumn', table: NOTES, column: column('parent_id', 'uuid') },
   {
@@ -175,6 +175,7 @@ export const DROP_UP: readonly Change[] = [
     to: ['login', 'logout'],
     columns: EVENT_KIND_USES,
     columnsAfter: EVENT_KIND_USES,
+    dependents: [],
     comment: null,
     rebuild: false,
   },
@@ -204,6 +205,7 @@ export const EDGE_UP: readonly Change[] = [
     to: ['purge', 'login', 'logout'],
     columns: EVENT_KIND_USES,
     columnsAfter: EVENT_KIND_USES,
+    dependents: [],
     comment: null,
     rebuild: false,
   },

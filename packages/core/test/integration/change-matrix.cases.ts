@@ -61,14 +61,14 @@ const TICKETS = (kept: string, type: string, fallback: string): string =>
   `export interface TicketTable {\n  kept: ${kept}\n  /** @default ${fallback} */\n  state: Generated<${type}>\n  history: ${type}[]\n}`
 
 /**
- * `moods` keyed by a Mood, `entries` referencing it: `values` are Mood's, `entryTags` the JSDoc
- * tags of EntryTable (checks, indexes) and `entryMood` its column.
+ * The Mood enum of `values`, `moods` keyed by a Mood and `entries` referencing it: `entryTags`
+ * are the JSDoc tags of EntryTable (checks, indexes), `entryMood` its column.
  */
+const MOOD_TABLES = (values: string, entryTags = '', entryMood = 'mood: Mood'): string =>
+  `export type Mood = ${values}\nexport interface MoodTable {\n  /** @primaryKey */\n  mood: Mood\n}\n${entryTags === '' ? '' : `/**\n${entryTags.split('\n').map((tag) => ` * ${tag}\n`).join('')} */\n`}export interface EntryTable {\n  id: number\n  /** @references moods.mood */\n  ${entryMood}\n}`
+const MOOD_DB = '  moods: MoodTable\n  entries: EntryTable'
 const MOODS = (values: string, entryTags = '', entryMood = 'mood: Mood'): Readonly<Record<string, string>> =>
-  models(
-    '  moods: MoodTable\n  entries: EntryTable',
-    `export type Mood = ${values}\nexport interface MoodTable {\n  /** @primaryKey */\n  mood: Mood\n}\n${entryTags === '' ? '' : `/**\n${entryTags.split('\n').map((tag) => ` * ${tag}\n`).join('')} */\n`}export interface EntryTable {\n  id: number\n  /** @references moods.mood */\n  ${entryMood}\n}`,
-  )
+  models(MOOD_DB, MOOD_TABLES(values, entryTags, entryMood))
 const THREE_MOODS = "'happy' | 'sad' | 'meh'"
 const TWO_MOODS = "'happy' | 'meh'"
 const FOUR_MOODS = "'happy' | 'sad' | 'meh' | 'calm'"
@@ -340,6 +340,16 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     name: 'add an enum value used by a changed check, with an unchanged partial index',
     before: MOODS(THREE_MOODS, `${MOOD_CHECK}\n${MOOD_INDEX}`),
     after: MOODS(FOUR_MOODS, `@check entries_mood_ok: mood <> 'calm'\n${MOOD_INDEX}`),
+  },
+  {
+    // The changed check is the migration's own (dropped before the rebuild: it holds the removed
+    // value), and the dropped table is gone before the rebuild casts the columns.
+    name: 'remove an enum value, changing the check that compared with it and dropping a table using the enum',
+    before: models(
+      `${MOOD_DB}\n  archive: ArchiveTable`,
+      `${MOOD_TABLES(THREE_MOODS, "@check entries_mood_ok: mood <> 'sad'")}\n/** @check archive_mood: mood <> 'sad' */\nexport interface ArchiveTable {\n  mood: Mood\n}`,
+    ),
+    after: MOODS(TWO_MOODS, "@check entries_mood_ok: mood <> 'meh'"),
   },
   // Type changes with dependents
   {

@@ -1,10 +1,11 @@
 import { type AlterEnumChange, type Change, type ChangeHandlers, type ColumnTransition, dispatchChange } from '../../diff/change.js'
+import { invertChange } from '../../diff/invert-change.js'
 import type { Column, QualifiedName } from '../../schema/schema.js'
 import { columnActions } from './column-actions.js'
 import { DATABASE_OBJECT_LOWERINGS } from './lower-database-objects.js'
 import { enumValueAdditions } from './enum-values.js'
 import type { Operation } from './operation.js'
-import { OLD_TYPE_SUFFIX, recastColumns } from './recast-columns.js'
+import { OLD_TYPE_SUFFIX, rebuildDependents, rebuildsType, recastColumns } from './recast-columns.js'
 
 const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
   createSchema: (c) => [{ kind: 'createSchema', schema: c.schema }],
@@ -15,9 +16,9 @@ const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
   ],
   dropEnum: (c) => [{ kind: 'dropType', name: nameOf(c.enum) }],
   alterEnum: (c) => {
-    const additions = enumValueAdditions(c.from, c.to)
-    if (additions === null || c.rebuild) return rebuildEnum(c)
-    return additions.map(({ value, position }) => ({ kind: 'addEnumValue', name: c.enum, value, position }))
+    if (rebuildsType(c)) return rebuildEnum(c)
+    // Not a rebuild: `to` only inserts values into `from`.
+    return enumValueAdditions(c.from, c.to)!.map(({ value, position }) => ({ kind: 'addEnumValue', name: c.enum, value, position }))
   },
   // The planner spells out indexes and the table comment as their own changes.
   createTable: (c) => [{ kind: 'createTable', table: c.table }, ...columnComments(c.table, c.table.columns)],
@@ -50,9 +51,14 @@ const LOWERINGS: ChangeHandlers<readonly Operation[]> = {
   ...DATABASE_OBJECT_LOWERINGS,
 }
 
-/** The DDL statements of one change, in execution order. */
+/**
+ * The DDL statements of one change, in execution order. A type rebuild drops the constraints and
+ * indexes PostgreSQL cannot carry through it first and creates them again last (see `TypeUses`).
+ */
 export function lowerChange(change: Change): readonly Operation[] {
-  return dispatchChange(change, LOWERINGS)
+  const dependents = rebuildDependents(change)
+  const recreated = [...dependents].reverse().map(invertChange)
+  return [...dependents.flatMap(lowerChange), ...dispatchChange(change, LOWERINGS), ...recreated.flatMap(lowerChange)]
 }
 
 /**

@@ -3,7 +3,7 @@ import { matchBy, sameDefinition } from '../../diff/compare.js'
 import type { QualifiedName } from '../../schema/schema.js'
 import type { DomainAction } from './database-object-operation.js'
 import type { Operation } from './operation.js'
-import { OLD_TYPE_SUFFIX, recastColumns } from './recast-columns.js'
+import { OLD_TYPE_SUFFIX, rebuildsType, recastColumns } from './recast-columns.js'
 
 type DatabaseObjectChangeKind =
   | 'createExtension'
@@ -23,7 +23,7 @@ export const DATABASE_OBJECT_LOWERINGS: Pick<ChangeHandlers<readonly Operation[]
   dropExtension: (c) => [{ kind: 'dropExtension', name: c.extension.name }],
   createDomain: (c) => [{ kind: 'createDomain', domain: c.domain }],
   dropDomain: (c) => [{ kind: 'dropDomain', name: nameOf(c.domain) }],
-  alterDomain: (c) => (c.from.type === c.to.type ? domainActions(c).map((action) => ({ kind: 'alterDomain', name: nameOf(c.to), action })) : rebuildDomain(c)),
+  alterDomain: (c) => (rebuildsType(c) ? rebuildDomain(c) : domainActions(c).map((action) => ({ kind: 'alterDomain', name: nameOf(c.to), action }))),
   createSequence: (c) => [{ kind: 'createSequence', sequence: c.sequence }],
   dropSequence: (c) => [{ kind: 'dropSequence', name: nameOf(c.sequence) }],
   alterSequence: (c) => [{ kind: 'alterSequence', sequence: c.to }],

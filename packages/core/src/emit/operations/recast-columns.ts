@@ -1,6 +1,7 @@
-import type { TypeColumnUse } from '../../diff/change.js'
+import type { AlterDomainChange, AlterEnumChange, Change, TypeColumnUse, TypeDependent } from '../../diff/change.js'
 import { quoteIdentifier, quoteQualified } from '../../schema/names.js'
 import type { QualifiedName } from '../../schema/schema.js'
+import { enumValueAdditions } from './enum-values.js'
 import type { ColumnAction, Operation } from './operation.js'
 
 /**
@@ -8,6 +9,21 @@ import type { ColumnAction, Operation } from './operation.js'
  * to the new one, then dropped.
  */
 export const OLD_TYPE_SUFFIX = '__old'
+
+/**
+ * The change rebuilds its type: an enum whose values are not only added (or whose additions must
+ * be usable at once, `rebuild`), a domain whose base type changes.
+ */
+export function rebuildsType(change: AlterEnumChange | AlterDomainChange): boolean {
+  if (change.kind === 'alterEnum') return change.rebuild || enumValueAdditions(change.from, change.to) === null
+  return change.from.type !== change.to.type
+}
+
+/** What the change drops before it and creates again after: its dependents when it rebuilds a type, else none. */
+export function rebuildDependents(change: Change): readonly TypeDependent[] {
+  if (change.kind !== 'alterEnum' && change.kind !== 'alterDomain') return []
+  return rebuildsType(change) ? change.dependents : []
+}
 
 /**
  * Moves every column in `uses` from the renamed old type to the new `type`. Defaults are dropped
