@@ -4,6 +4,8 @@ import type { Change, TypeColumnUse, TypeDependent, TypeUses } from './change.js
 import { checkUses, indexUses, keyUses } from './column-dependents.js'
 import { droppedElement } from './dropped-element.js'
 
+const NO_COLUMNS: ReadonlySet<string> = new Set()
+
 /**
  * What rebuilding `type` (an enum or a domain) touches in a migration from `current` to
  * `desired` (see `TypeUses`). `dropped` are the constraints and indexes the migration drops
@@ -13,7 +15,8 @@ import { droppedElement } from './dropped-element.js'
  */
 export function typeUses(type: QualifiedName, current: Schema, desired: Schema, dropped: DroppedElements): TypeUses {
   const columns = typeColumnUses(type, current, desired)
-  const kept = current.tables.filter((table) => desired.tables.some((other) => sameName(other, table)))
+  const desiredTables = new Set(desired.tables.map(tableKey))
+  const kept = current.tables.filter((table) => desiredTables.has(tableKey(table)))
   return { columns, columnsAfter: typeColumnUses(type, desired, current), dependents: typeDependents(columns, kept, dropped) }
 }
 
@@ -32,6 +35,10 @@ function elementKey(table: QualifiedName, name: string): string {
   return JSON.stringify([table.schema, table.name, name])
 }
 
+function tableKey(table: QualifiedName): string {
+  return JSON.stringify([table.schema, table.name])
+}
+
 /**
  * Columns of `schema` typed with `type`, or with an array of it, in the tables `other` has too.
  * A default is restored after a rebuild only when the column keeps it in `other`.
@@ -39,20 +46,20 @@ function elementKey(table: QualifiedName, name: string): string {
 function typeColumnUses(type: QualifiedName, schema: Schema, other: Schema): readonly TypeColumnUse[] {
   const typeName = quoteQualified(type)
   return schema.tables.flatMap((table) => {
-    const otherTable = other.tables.find((t) => sameName(t, table))
+    const typed = table.columns.filter((column) => elementType(column.type) === typeName)
+    // Only then: finding the other side's table is a scan of every table.
+    const otherTable = typed.length === 0 ? undefined : other.tables.find((t) => sameName(t, table))
     if (otherTable === undefined) return []
-    return table.columns
-      .filter((column) => elementType(column.type) === typeName)
-      .map((column) => {
-        const otherColumn = otherTable.columns.find((c) => c.name === column.name)
-        return {
-          table: { schema: table.schema, name: table.name },
-          column: column.name,
-          default: column.default,
-          restoredDefault: otherColumn?.default === column.default ? column.default : null,
-          array: column.type !== elementType(column.type),
-        }
-      })
+    return typed.map((column) => {
+      const otherColumn = otherTable.columns.find((c) => c.name === column.name)
+      return {
+        table: { schema: table.schema, name: table.name },
+        column: column.name,
+        default: column.default,
+        restoredDefault: otherColumn?.default === column.default ? column.default : null,
+        array: column.type !== elementType(column.type),
+      }
+    })
   })
 }
 
@@ -63,7 +70,9 @@ function typeColumnUses(type: QualifiedName, schema: Schema, other: Schema): rea
  * foreign keys that reference them).
  */
 function typeDependents(uses: readonly TypeColumnUse[], tables: readonly Table[], dropped: DroppedElements): readonly TypeDependent[] {
-  const cast = (table: QualifiedName): ReadonlySet<string> => new Set(uses.filter((use) => sameName(use.table, table)).map((use) => use.column))
+  const castByTable = new Map<string, Set<string>>()
+  for (const use of uses) castByTable.set(tableKey(use.table), (castByTable.get(tableKey(use.table)) ?? new Set<string>()).add(use.column))
+  const cast = (table: QualifiedName): ReadonlySet<string> => castByTable.get(tableKey(table)) ?? NO_COLUMNS
   const kept = (dependent: TypeDependent): boolean => {
     const element = droppedElement(dependent)!
     return !dropped.has(elementKey(element.table, element.name))

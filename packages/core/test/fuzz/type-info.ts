@@ -16,11 +16,11 @@ export function typeInfo(type: TypeRef, enums: readonly EnumSpec[]): ColumnTypeI
       defaults: [`'{}'`], predicates: (c) => [`cardinality(${c}) < 10`], expressions: () => [],
     }
   }
-  // No predicates with an enum literal: rebuilding the enum (a value removed, or the `down` of an
-  // added one) fails on an index or check comparing with one (`mood <> mood__old`), a known gap.
   return {
     ts, dbType: null, family: 'enum', btree: true, methods: ['hash'], identity: false, collatable: false,
-    defaults: literals, predicates: (c) => [`${c} IS NOT NULL`], expressions: () => [],
+    defaults: literals,
+    predicates: (c) => [`${c} IS NOT NULL`, ...literals.map((literal) => `${c} <> ${literal}`)],
+    expressions: (c) => literals.map((literal) => `(${c} = ${literal})`),
   }
 }
 

@@ -74,15 +74,12 @@ function typeForeignKeys(input: readonly TableSpec[]): readonly TableSpec[] {
       return { ...table, columns }
     })
   }
-  // No foreign key over enum columns: rebuilding the enum (a value removed, or the `down` of an
-  // added one) recasts one side before the other, which PostgreSQL refuses (foreign key
-  // constraint cannot be implemented), a known gap of enum rebuilds.
   return tables.map((table) => ({
     ...table,
     foreignKeys: table.foreignKeys.filter((fk) => {
       const target = tables.find((t) => t.id === fk.target)!
       const referenced = referencedColumns(target, fk.columns.length)!
-      return fk.columns.every((id, i) => sameType(columnOf(table, id).type, columnOf(target, referenced[i]).type) && columnOf(table, id).type.kind === 'base')
+      return fk.columns.every((id, i) => sameType(columnOf(table, id).type, columnOf(target, referenced[i]).type))
     }),
   }))
 }
