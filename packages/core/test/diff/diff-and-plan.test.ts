@@ -46,6 +46,8 @@ function outline(changes: readonly Change[]): string[] {
       case 'createEnum':
       case 'dropEnum':
         return `${change.kind} ${change.enum.name}`
+      case 'alterEnum':
+        return `${change.kind} ${change.enum.name} columns=${change.columns.map((use) => `${use.table.name}.${use.column}`).join(',')} dependents=${change.dependents.map((dependent) => dependent.kind).join(',')}`
       default:
         return change.kind
     }
@@ -53,6 +55,14 @@ function outline(changes: readonly Change[]): string[] {
 }
 
 const role = { schema: 'public', name: 'role', values: ['admin', 'member'], comment: null, renamedValues: [], origin: null }
+
+/** `moods` keyed by a role, `entries` referencing it with a check comparing with a value. */
+const moods = table('moods', [column('mood', 'role')], { primaryKey: { name: 'moods_pkey', columns: ['mood'], origin: null } })
+const entries = (check: string) =>
+  table('entries', [column('mood', 'role'), column('n', 'integer')], {
+    foreignKeys: [foreignKey('entries_mood_fkey', ['mood'], 'moods', ['mood'])],
+    checks: [{ name: 'entries_mood_check', expression: check, origin: null }],
+  })
 
 const CASES: readonly { name: string; from: Schema; to: Schema; up: string[] }[] = [
   { name: 'no changes', from: schema([users, notes]), to: schema([users, notes]), up: [] },
@@ -82,6 +92,20 @@ const CASES: readonly { name: string; from: Schema; to: Schema; up: string[] }[]
     from: schema([table('old', [column('r', 'role')])], { enums: [role] }),
     to: schema([table('new', [column('k', 'kind')])], { enums: [{ ...role, name: 'kind' }] }),
     up: ['createEnum kind', 'dropTable old fks=', 'createTable new fks=', 'dropEnum role'],
+  },
+  {
+    // The changed check and the dropped table are gone before the rebuild, which carries the
+    // foreign key and the key it keeps; the created table comes after it.
+    name: 'an enum rebuilt between the drops and the creates, around the dependents it keeps',
+    from: schema([moods, entries(`(mood <> 'member'::role)`), table('archive', [column('mood', 'role')])], { enums: [{ ...role, values: ['admin', 'member', 'guest'] }] }),
+    to: schema([moods, entries(`(mood <> 'admin'::role)`), table('fresh', [column('mood', 'role')])], { enums: [role] }),
+    up: [
+      'dropCheck',
+      'dropTable archive fks=',
+      'alterEnum role columns=moods.mood,entries.mood dependents=dropForeignKey,dropPrimaryKey',
+      'createTable fresh fks=',
+      'addCheck',
+    ],
   },
   {
     name: 'column add, alter, drop; changed index is dropped then created',
