@@ -34,11 +34,11 @@ function rebuiltBothWays(change: Change): Change {
 }
 
 /**
- * An addition in a migration of its own, which runs on `current` (the database before the main
- * migration, whose renames it precedes; its `down` runs once the main migration's `down` put
- * `current` back): its inverse, a rebuild, casts the columns `current` types with the enum and
- * drops and creates again every constraint and index over them (see `TypeUses`), all named as
- * `current` names them. So are the enum values: the main migration may rename some.
+ * An addition in a migration of its own. It runs on `current`, before the main migration and its
+ * renames, and its `down` once the main migration's `down` has put `current` back. So its
+ * inverse, a rebuild, casts the columns `current` types with the enum and carries every
+ * constraint and index over them (see `TypeUses`), all named as `current` names them, and the
+ * values are named as before the main migration's value renames.
  */
 function alone(change: Change, main: readonly Change[], current: Schema): Change {
   if (change.kind !== 'alterEnum') return change
