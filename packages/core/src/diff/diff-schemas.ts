@@ -5,7 +5,7 @@ import { type ColumnRework, checkUses, columnRework, indexUses, keyUses, reworke
 import { matchBy, sameDefinition } from './compare.js'
 import { diffDatabaseObjects } from './diff-database-objects.js'
 import { foreignKeysOverAddedKeys, foreignKeysOverDroppedKeys, withoutDetached } from './referenced-keys.js'
-import { applyRenames, dropBeforeRenames } from './renames.js'
+import { applyRenames, detachHeldNames, dropBeforeRenames } from './renames.js'
 import { droppedElements, typeUses } from './type-uses.js'
 
 /**
@@ -36,8 +36,10 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
   const usesOf = (type: QualifiedName): TypeUses => typeUses(type, current, desired, dropped)
   const objects = diffDatabaseObjects(current, desired, usesOf)
   const early = tableChanges.map((change) => dropBeforeRenames(change, renamed))
+  const removed = tables.removed.map((table) => detachHeldNames(withoutDetached(table, overDroppedKeys.detached), renamed))
   return [
     ...early.filter((change) => change !== null),
+    ...removed.flatMap((detached) => detached.early),
     ...renamed.changes,
     ...schemas.added.map((schema): Change => ({ kind: 'createSchema', schema })),
     ...objects.created,
@@ -45,7 +47,7 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
     ...enums.kept.flatMap(([from, to]) => diffEnum(from, to, usesOf)),
     ...tables.added.map((table): Change => ({ kind: 'createTable', table: withoutDetached(table, overAddedKeys.detached) })),
     ...tableChanges.filter((_, i) => early[i] === null),
-    ...tables.removed.map((table): Change => ({ kind: 'dropTable', table: withoutDetached(table, overDroppedKeys.detached) })),
+    ...removed.map((detached): Change => ({ kind: 'dropTable', table: detached.table })),
     ...enums.removed.map((type): Change => ({ kind: 'dropEnum', enum: type })),
     ...objects.dropped,
     ...schemas.removed.map((schema): Change => ({ kind: 'dropSchema', schema })),

@@ -56,15 +56,14 @@ export function applyRenames(current: Schema, desired: Schema): Renamed {
       tables = tables.map((t) => renameColumnIn(t, name, old, column.name))
     }
   }
-  const heldNames = new Map<string, ReadonlySet<string>>()
-  tables = tables.map((t) => {
+  const followed = tables.map((t) => {
     const target = desired.tables.find((d) => sameName(d, t))
-    if (target === undefined) return t
-    const renamed = renameKeysAndIndexes(t, target)
-    changes.push(...renamed.changes)
-    heldNames.set(`${t.schema}.${t.name}`, heldBy(t, renamed.changes))
-    return renamed.table
+    return target === undefined ? { table: t, renames: [] } : renameKeysAndIndexes(t, target)
   })
+  const nameRenames = followed.flatMap((f) => f.renames)
+  changes.push(...orderNameSwaps(nameRenames))
+  const heldNames = new Map(tables.map((t) => [`${t.schema}.${t.name}`, heldBy(t, nameRenames)]))
+  tables = followed.map((f) => f.table)
   const enums = current.enums.map((type) => {
     const target = desired.enums.find((d) => sameName(d, type))
     if (target === undefined) return type
@@ -132,66 +131,104 @@ function sameBody(a: { readonly name: string }, b: { readonly name: string }): b
   return sameDefinition({ ...a, name: '' }, { ...b, name: '' })
 }
 
-function renameKeysAndIndexes(table: Table, target: Table): { readonly table: Table; readonly changes: readonly NameRename[] } {
+function renameKeysAndIndexes(table: Table, target: Table): { readonly table: Table; readonly renames: readonly NameRename[] } {
   const name: QualifiedName = { schema: table.schema, name: table.name }
-  const changes: NameRename[] = []
-  const follow = <T extends { readonly name: string }>(from: readonly T[], to: readonly T[], kind: 'renameConstraint' | 'renameIndex'): readonly T[] => {
+  const renames: NameRename[] = []
+  const follow = <T extends { readonly name: string }>(from: readonly T[], to: readonly T[], kind: NameRenameChange['kind'], relation: boolean): readonly T[] => {
     const pairs = renamePairs(from, to)
-    changes.push(...pairs.map(([a, b]): NameRename => ({ kind, table: name, from: a.name, to: b.name })))
+    renames.push(...pairs.map(([a, b]): NameRename => ({ change: { kind, table: name, from: a.name, to: b.name }, relation })))
     return from.map((item) => {
       const pair = pairs.find(([a]) => a === item)
       return pair === undefined ? item : { ...item, name: pair[1].name }
     })
   }
-  const primaryKey = follow(table.primaryKey === null ? [] : [table.primaryKey], target.primaryKey === null ? [] : [target.primaryKey], 'renameConstraint')
+  const primaryKey = follow(table.primaryKey === null ? [] : [table.primaryKey], target.primaryKey === null ? [] : [target.primaryKey], 'renameConstraint', true)
   return {
     table: {
       ...table,
       primaryKey: primaryKey[0] ?? null,
-      uniques: follow(table.uniques, target.uniques, 'renameConstraint'),
-      checks: follow(table.checks, target.checks, 'renameConstraint'),
-      foreignKeys: follow(table.foreignKeys, target.foreignKeys, 'renameConstraint'),
-      indexes: follow(table.indexes, target.indexes, 'renameIndex'),
+      uniques: follow(table.uniques, target.uniques, 'renameConstraint', true),
+      checks: follow(table.checks, target.checks, 'renameConstraint', false),
+      foreignKeys: follow(table.foreignKeys, target.foreignKeys, 'renameConstraint', false),
+      indexes: follow(table.indexes, target.indexes, 'renameIndex', true),
     },
-    changes: orderNameSwaps(changes),
+    renames,
   }
 }
 
-type NameRename = RenameConstraintChange | RenameIndexChange
+type NameRenameChange = RenameConstraintChange | RenameIndexChange
 
-/** Names of `table`'s constraints and indexes that `renames` give to another one, and not away. */
+/**
+ * A named element of a table: a constraint or an index. Its name must be unique among the
+ * table's constraints (and indexes: counted as one namespace, since a key's constraint and its
+ * index share the name); and when it is a relation's (an index, or the index behind a primary key
+ * or unique), among the schema's relations as well, whatever their table.
+ */
+interface NamedElement {
+  readonly table: QualifiedName
+  readonly name: string
+  readonly relation: boolean
+}
+
+/** A rename of a constraint or index, `relation` as for `NamedElement`. */
+interface NameRename {
+  readonly change: NameRenameChange
+  readonly relation: boolean
+}
+
+/** Whether two elements' names must differ: see `NamedElement`. */
+function sameNamespace(a: Omit<NamedElement, 'name'>, b: Omit<NamedElement, 'name'>): boolean {
+  return sameName(a.table, b.table) || (a.relation && b.relation && a.table.schema === b.table.schema)
+}
+
+function renamedElement({ change, relation }: NameRename): Omit<NamedElement, 'name'> {
+  return { table: change.table, relation }
+}
+
+/** Names of `table`'s constraints and indexes that `renames` (of any table) give to another one, and not away. */
 function heldBy(table: Table, renames: readonly NameRename[]): ReadonlySet<string> {
-  const names = [
-    ...(table.primaryKey === null ? [] : [table.primaryKey.name]),
-    ...[...table.uniques, ...table.checks, ...table.foreignKeys, ...table.indexes].map((element) => element.name),
+  const owner: QualifiedName = { schema: table.schema, name: table.name }
+  const element = (name: string, relation: boolean): NamedElement => ({ table: owner, name, relation })
+  const elements = [
+    ...(table.primaryKey === null ? [] : [element(table.primaryKey.name, true)]),
+    ...table.uniques.map((unique) => element(unique.name, true)),
+    ...[...table.checks, ...table.foreignKeys].map((constraint) => element(constraint.name, false)),
+    ...table.indexes.map((index) => element(index.name, true)),
   ]
-  return new Set(names.filter((name) => renames.some((r) => r.to === name) && !renames.some((r) => r.from === name)))
+  const held = elements.filter(
+    (e) =>
+      renames.some((r) => r.change.to === e.name && sameNamespace(renamedElement(r), e)) &&
+      !renames.some((r) => r.change.from === e.name && sameName(r.change.table, owner)),
+  )
+  return new Set(held.map((e) => e.name))
 }
 
 /** Suffix of the name a constraint or index holds for a moment while names go round a cycle. */
 const SWAP_SUFFIX = '__swap'
 
 /**
- * Renames of one table's constraints and indexes, in an order PostgreSQL accepts: a name is
- * taken only once the rename that frees it ran (`users_pkey` → `fk_main` after `fk_main` →
- * `users_id_check`); a cycle (two names swapped) goes through a passing name. Constraints and
- * indexes count as one namespace: a key's constraint and its index share the name.
+ * Renames of constraints and indexes, in an order PostgreSQL accepts: a name is taken only once
+ * the rename that frees it in the same namespace ran (`users_pkey` → `fk_main` after `fk_main` →
+ * `users_id_check`, or after another table's key `fk_main` was renamed); a cycle (two names
+ * swapped) goes through a passing name.
  */
-function orderNameSwaps(renames: readonly NameRename[]): readonly NameRename[] {
-  const ordered: NameRename[] = []
+function orderNameSwaps(renames: readonly NameRename[]): readonly NameRenameChange[] {
+  const ordered: NameRenameChange[] = []
   let pending = [...renames]
+  const waits = (rename: NameRename): boolean =>
+    pending.some((other) => other !== rename && other.change.from === rename.change.to && sameNamespace(renamedElement(other), renamedElement(rename)))
   while (pending.length > 0) {
-    const free = pending.find((rename) => !pending.some((other) => other !== rename && other.from === rename.to))
+    const free = pending.find((rename) => !waits(rename))
     if (free !== undefined) {
-      ordered.push(free)
+      ordered.push(free.change)
       pending = pending.filter((rename) => rename !== free)
       continue
     }
     // Every pending name is wanted by another: park the first under a passing name.
     const [first, ...rest] = pending
-    const parked = `${clipBytes(first.from, MAX_IDENTIFIER_BYTES - SWAP_SUFFIX.length)}${SWAP_SUFFIX}`
-    ordered.push({ ...first, to: parked })
-    pending = [{ ...first, from: parked }, ...rest]
+    const parked = `${clipBytes(first.change.from, MAX_IDENTIFIER_BYTES - SWAP_SUFFIX.length)}${SWAP_SUFFIX}`
+    ordered.push({ ...first.change, to: parked })
+    pending = [{ ...first, change: { ...first.change, from: parked } }, ...rest]
   }
   return ordered
 }
@@ -205,9 +242,9 @@ export function dropBeforeRenames(change: Change, renamed: Renamed): Change | nu
 }
 
 /**
- * A constraint or index dropped whose name a renamed one of the same table takes (the primary
- * key renamed to the name of a check the models drop): PostgreSQL refuses the rename while the
- * name is held.
+ * A constraint or index dropped whose name a renamed one takes (the primary key renamed to the
+ * name of a check the models drop, or to the name of another table's index): PostgreSQL refuses
+ * the rename while the name is held.
  */
 function dropFreeingName(change: Change, renamed: Renamed): Change | null {
   const dropped = droppedElement(change)
@@ -229,6 +266,33 @@ function dropFreeingName(change: Change, renamed: Renamed): Change | null {
       return { ...change, table, index: named(original.indexes, change.index) }
     default:
       return null
+  }
+}
+
+/**
+ * A table the migration drops, whose primary key, uniques or indexes have names a renamed key or
+ * index of another table takes (see `dropFreeingName`): those are dropped before the renames
+ * (`early`), and the table after them without them, so that `down` creates the table, renames
+ * back, then adds them.
+ */
+export function detachHeldNames(table: Table, renamed: Renamed): { readonly table: Table; readonly early: readonly Change[] } {
+  const held = renamed.heldNames.get(`${table.schema}.${table.name}`)
+  if (held === undefined || held.size === 0) return { table, early: [] }
+  const name: QualifiedName = { schema: table.schema, name: table.name }
+  const primaryKey = table.primaryKey !== null && held.has(table.primaryKey.name) ? table.primaryKey : null
+  const isHeld = (element: { readonly name: string }): boolean => held.has(element.name)
+  return {
+    table: {
+      ...table,
+      primaryKey: primaryKey === null ? table.primaryKey : null,
+      uniques: table.uniques.filter((unique) => !isHeld(unique)),
+      indexes: table.indexes.filter((index) => !isHeld(index)),
+    },
+    early: [
+      ...table.indexes.filter(isHeld).map((index): Change => ({ kind: 'dropIndex', table: name, index })),
+      ...table.uniques.filter(isHeld).map((unique): Change => ({ kind: 'dropUnique', table: name, unique })),
+      ...(primaryKey === null ? [] : [{ kind: 'dropPrimaryKey', table: name, primaryKey } as const]),
+    ],
   }
 }
 

@@ -75,6 +75,10 @@ const FOUR_MOODS = "'happy' | 'sad' | 'meh' | 'calm'"
 const MOOD_CHECK = "@check entries_mood_ok: mood <> 'meh'"
 const MOOD_INDEX = "@index entries_happy_idx: (id) where mood = 'happy'"
 
+/** `codes` keyed by its code (`name` is the key's, as `k_main:`); `tags` with `tags` as its JSDoc tags. */
+const CODE_KEY = (name: string): string => `export interface CodeTable {\n  /** @primaryKey ${name} */\n  code: string\n}`
+const TAG_UNIQUE = (tags: string): string => `${tags === '' ? '' : `/** ${tags} */\n`}export interface TagTable {\n  label: string\n}`
+
 const CODES = (unique: string): string => `/** ${unique} */\nexport interface CodeTable {\n  code: string | null\n}`
 const USES = 'export interface UseTable {\n  /** @references codes.code */\n  code: string\n}'
 
@@ -270,6 +274,25 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     name: 'a key renamed to the name of a dropped index',
     before: one('codes', '/** @index fk_main: (lower(code)) */\nexport interface CodeTable {\n  /** @primaryKey */\n  code: string\n}'),
     after: one('codes', 'export interface CodeTable {\n  /** @primaryKey fk_main: */\n  code: string\n}'),
+  },
+  {
+    // Found by the property-based round trips: an index-backed key's name is a relation name,
+    // one namespace per schema, so the key of one table takes a name only once the key of
+    // another table gave it up.
+    name: 'a primary key takes the name a unique key of another table gives up',
+    before: models('  codes: CodeTable\n  tags: TagTable', `${CODE_KEY('')}\n${TAG_UNIQUE('@unique k_main: (label)')}`),
+    after: models('  codes: CodeTable\n  tags: TagTable', `${CODE_KEY('k_main:')}\n${TAG_UNIQUE('@unique (label)')}`),
+  },
+  {
+    // As above, the name freed by dropping the other table's key: the drop runs before the renames.
+    name: 'a primary key takes the name of a unique key another table drops',
+    before: models('  codes: CodeTable\n  tags: TagTable', `${CODE_KEY('')}\n${TAG_UNIQUE('@unique k_main: (label)')}`),
+    after: models('  codes: CodeTable\n  tags: TagTable', `${CODE_KEY('k_main:')}\n${TAG_UNIQUE('')}`),
+  },
+  {
+    name: 'a primary key takes the name of a unique key of a table dropped at once',
+    before: models('  codes: CodeTable\n  tags: TagTable', `${CODE_KEY('')}\n${TAG_UNIQUE('@unique k_main: (label)')}`),
+    after: models('  codes: CodeTable', CODE_KEY('k_main:')),
   },
   {
     // Found by the property-based round trips: the new table's foreign key waits for the key it
