@@ -159,48 +159,47 @@ function renameKeysAndIndexes(table: Table, target: Table): { readonly table: Ta
 type NameRenameChange = RenameConstraintChange | RenameIndexChange
 
 /**
- * A named element of a table: a constraint or an index. Its name must be unique among the
- * table's constraints (and indexes: counted as one namespace, since a key's constraint and its
- * index share the name); and when it is a relation's (an index, or the index behind a primary key
- * or unique), among the schema's relations as well, whatever their table.
+ * Where the name of a table's constraint or index must be unique: among the table's constraints
+ * (and indexes: counted as one namespace, since a key's constraint and its index share the name);
+ * and when it is a relation's (an index, or the index behind a primary key or unique), among the
+ * schema's relations as well, whatever their table.
  */
-interface NamedElement {
+interface NameScope {
   readonly table: QualifiedName
-  readonly name: string
   readonly relation: boolean
 }
 
-/** A rename of a constraint or index, `relation` as for `NamedElement`. */
+/** A rename of a constraint or index, `relation` as in its `NameScope`. */
 interface NameRename {
   readonly change: NameRenameChange
   readonly relation: boolean
 }
 
-/** Whether two elements' names must differ: see `NamedElement`. */
-function sameNamespace(a: Omit<NamedElement, 'name'>, b: Omit<NamedElement, 'name'>): boolean {
+/** Whether two names in these scopes must differ. */
+function sameNamespace(a: NameScope, b: NameScope): boolean {
   return sameName(a.table, b.table) || (a.relation && b.relation && a.table.schema === b.table.schema)
 }
 
-function renamedElement({ change, relation }: NameRename): Omit<NamedElement, 'name'> {
+function scopeOf({ change, relation }: NameRename): NameScope {
   return { table: change.table, relation }
 }
 
 /** Names of `table`'s constraints and indexes that `renames` (of any table) give to another one, and not away. */
 function heldBy(table: Table, renames: readonly NameRename[]): ReadonlySet<string> {
   const owner: QualifiedName = { schema: table.schema, name: table.name }
-  const element = (name: string, relation: boolean): NamedElement => ({ table: owner, name, relation })
+  const named = (name: string, relation: boolean) => ({ name, scope: { table: owner, relation } })
   const elements = [
-    ...(table.primaryKey === null ? [] : [element(table.primaryKey.name, true)]),
-    ...table.uniques.map((unique) => element(unique.name, true)),
-    ...[...table.checks, ...table.foreignKeys].map((constraint) => element(constraint.name, false)),
-    ...table.indexes.map((index) => element(index.name, true)),
+    ...(table.primaryKey === null ? [] : [named(table.primaryKey.name, true)]),
+    ...table.uniques.map((unique) => named(unique.name, true)),
+    ...[...table.checks, ...table.foreignKeys].map((constraint) => named(constraint.name, false)),
+    ...table.indexes.map((index) => named(index.name, true)),
   ]
   const held = elements.filter(
-    (e) =>
-      renames.some((r) => r.change.to === e.name && sameNamespace(renamedElement(r), e)) &&
-      !renames.some((r) => r.change.from === e.name && sameName(r.change.table, owner)),
+    ({ name, scope }) =>
+      renames.some((r) => r.change.to === name && sameNamespace(scopeOf(r), scope)) &&
+      !renames.some((r) => r.change.from === name && sameName(r.change.table, owner)),
   )
-  return new Set(held.map((e) => e.name))
+  return new Set(held.map(({ name }) => name))
 }
 
 /** Suffix of the name a constraint or index holds for a moment while names go round a cycle. */
@@ -216,7 +215,7 @@ function orderNameSwaps(renames: readonly NameRename[]): readonly NameRenameChan
   const ordered: NameRenameChange[] = []
   let pending = [...renames]
   const waits = (rename: NameRename): boolean =>
-    pending.some((other) => other !== rename && other.change.from === rename.change.to && sameNamespace(renamedElement(other), renamedElement(rename)))
+    pending.some((other) => other !== rename && other.change.from === rename.change.to && sameNamespace(scopeOf(other), scopeOf(rename)))
   while (pending.length > 0) {
     const free = pending.find((rename) => !waits(rename))
     if (free !== undefined) {
