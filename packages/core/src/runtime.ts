@@ -1,7 +1,7 @@
 /**
  * `@kysely-autogen/core/runtime`: everything but reading models (and what needs them:
  * canonicalisation, autogenerate, check), so a command that only runs migrations, prints SQL or
- * pulls a database never loads ts-morph and the TypeScript compiler (~0.3 s of every start).
+ * pulls a database never loads the TypeScript compiler (~0.2 s of every start).
  */
 export * from './schema/schema.js'
 export * from './schema/names.js'

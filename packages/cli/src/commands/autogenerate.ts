@@ -25,7 +25,7 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
       if (pending.length > 0) {
         throw new UserError(`the database is not at head: run "migrate latest" first (pending: ${pending.join(', ')})`)
       }
-      // Loaded here, not at start: reading models brings ts-morph, which other commands need not load.
+      // Loaded here, not at start: reading models brings the TypeScript compiler, which other commands need not load.
       const { autogenerate } = await import('@kysely-autogen/core')
       const { file, files, summary, changes } = await autogenerate({
         modelsFile: project.modelsFile,

@@ -24,7 +24,7 @@ export const checkCommand: CommandModule<GlobalOptions, GlobalOptions> = {
     const database = target.kind === 'url' ? await openDatabase(target) : null
     try {
       if (database !== null) printVerbose(args, `database: ${database.label} (${source})`)
-      // Loaded here, not at start: reading models brings ts-morph (see autogenerate).
+      // Loaded here, not at start: reading models brings the TypeScript compiler (see autogenerate).
       const { checkProject } = await import('@kysely-autogen/core')
       const report = await checkProject({
         ...project.scope,

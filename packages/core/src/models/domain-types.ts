@@ -1,4 +1,4 @@
-import type { TypeAliasDeclaration } from 'ts-morph'
+import type { TypeAliasDeclaration } from 'typescript'
 import { defaultConstraintName } from '../schema/names.js'
 import type { Domain, QualifiedName } from '../schema/schema.js'
 import { parseDomain } from './database-specs.js'
@@ -7,6 +7,7 @@ import { compare } from './enum-types.js'
 import { checkTagNames, readJsDoc, tagOrigin } from './jsdoc-tags.js'
 import { errorAt } from './model-errors.js'
 import { originOf } from './model-location.js'
+import { declarationName } from './resolve-aliases.js'
 import { parseTag, tagText } from './tag-values.js'
 
 /**
@@ -27,13 +28,13 @@ export function isDomainAlias(alias: TypeAliasDeclaration): boolean {
 }
 
 function readDomain(alias: TypeAliasDeclaration): Domain {
-  const origin = originOf(alias, alias.getName())
+  const origin = originOf(alias, declarationName(alias))
   const { tags } = readJsDoc(alias)
   checkTagNames(tags, DOMAIN_TAGS, origin)
   const schema = tagText(tags, 'schema', origin, 'one schema name') ?? DEFAULT_SCHEMA
   const tag = tags.find((t) => t.name === DOMAIN_TAG)
   if (tag === undefined || tags.filter((t) => t.name === DOMAIN_TAG).length > 1) throw errorAt(origin, 'needs exactly one @domain tag')
-  const name = snakeCase(alias.getName())
+  const name = snakeCase(declarationName(alias))
   const spec = parseTag(tag, origin, parseDomain)
   let unnamed = 0
   const checks = spec.checks.map((check) => ({
@@ -60,8 +61,8 @@ export class DomainRegistry {
     const key = `${domain.schema}.${domain.name}`
     const other = this.byName.get(key)
     if (other !== undefined) {
-      const first = originOf(other, other.getName())
-      throw errorAt(originOf(alias, alias.getName()), `domain "${key}" is already declared by ${first.symbol} at ${first.file}:${first.line}`)
+      const first = originOf(other, declarationName(other))
+      throw errorAt(originOf(alias, declarationName(alias)), `domain "${key}" is already declared by ${first.symbol} at ${first.file}:${first.line}`)
     }
     this.byAlias.set(alias, domain)
     this.byName.set(key, alias)

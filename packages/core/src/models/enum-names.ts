@@ -1,4 +1,4 @@
-// Enum naming shared by the model reader and `pull`, which must not load ts-morph for it.
+// Enum naming shared by the model reader and `pull`, which must not load the TypeScript compiler for it.
 
 /** Not `@enum`: TypeScript reads that tag itself and swallows its text. */
 export const ENUM_TYPE_TAG = 'enumType'

@@ -1,10 +1,12 @@
-import { Node, SyntaxKind, type TypeAliasDeclaration, type TypeNode } from 'ts-morph'
+import type { TypeAliasDeclaration, TypeNode } from 'typescript'
 import type { EnumType, EnumValueRename, ModelOrigin, QualifiedName } from '../schema/schema.js'
 import { checkTagNames, type JsDocTag, readJsDoc, tagOrigin } from './jsdoc-tags.js'
 import { errorAt } from './model-errors.js'
 import { originOf } from './model-location.js'
 import { ENUM_TYPE_TAG, snakeCase } from './enum-names.js'
+import { declarationName } from './resolve-aliases.js'
 import { tokenize } from './sql-tokens.js'
+import { ts } from './typescript.js'
 
 /**
  * Enum types: a named union of string literals (`export type OrderStatus = 'new' | 'paid'`) is
@@ -20,50 +22,50 @@ const DEFAULT_SCHEMA = 'public'
 
 /** The string literal members when `node` is a union of string literals (null/undefined aside). */
 export function stringLiterals(node: TypeNode): readonly string[] | null {
-  const members = Node.isUnionTypeNode(node) ? node.getTypeNodes() : [node]
+  const members = ts.isUnionTypeNode(node) ? node.types : [node]
   const values = members.filter((member) => !isNullish(member)).map(stringLiteral)
   return values.length > 0 && values.every((value) => value !== null) ? (values as string[]) : null
 }
 
 function stringLiteral(node: TypeNode): string | null {
-  if (!Node.isLiteralTypeNode(node)) return null
-  const literal = node.getLiteral()
-  return Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) ? literal.getLiteralValue() : null
+  if (!ts.isLiteralTypeNode(node)) return null
+  const literal = node.literal
+  return ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal) ? literal.text : null
 }
 
 export function isNull(node: TypeNode): boolean {
-  return Node.isLiteralTypeNode(node) && node.getLiteral().getKind() === SyntaxKind.NullKeyword
+  return ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword
 }
 
 /** `null` or `undefined` (the latter means nothing to the database: Kysely's optional insert). */
 export function isNullish(node: TypeNode): boolean {
-  return isNull(node) || node.getKind() === SyntaxKind.UndefinedKeyword
+  return isNull(node) || node.kind === ts.SyntaxKind.UndefinedKeyword
 }
 
 /** An alias tagged `@enumType`: its enum is declared even when no column uses it. */
 export function isDeclaredEnumAlias(alias: TypeAliasDeclaration): boolean {
   const tag = readJsDoc(alias).tags.find((t) => t.name === ENUM_TYPE_TAG)
   if (tag === undefined) return false
-  const origin = tagOrigin(originOf(alias, alias.getName()), tag)
+  const origin = tagOrigin(originOf(alias, declarationName(alias)), tag)
   if (tag.text !== '') throw errorAt(origin, `@${ENUM_TYPE_TAG} takes no text, found "${tag.text}"`)
-  if (stringLiterals(alias.getTypeNodeOrThrow()) === null) throw errorAt(origin, `@${ENUM_TYPE_TAG} needs a union of string literals`)
+  if (stringLiterals(alias.type) === null) throw errorAt(origin, `@${ENUM_TYPE_TAG} needs a union of string literals`)
   return true
 }
 
 /** Reads an enum alias (its type node must satisfy `stringLiterals`). */
 function readEnum(alias: TypeAliasDeclaration): EnumType {
-  const origin = originOf(alias, alias.getName())
+  const origin = originOf(alias, declarationName(alias))
   const doc = readJsDoc(alias)
   checkTagNames(doc.tags, ENUM_TAGS, origin)
   const schemaTags = doc.tags.filter((tag) => tag.name === 'schema')
   if (schemaTags.length > 1) throw errorAt(origin, 'more than one @schema tag')
   const schema = schemaTags.length === 0 ? DEFAULT_SCHEMA : schemaTags[0].text
   if (!/^\S+$/.test(schema)) throw errorAt({ ...origin, line: schemaTags[0].line }, `@schema needs one schema name, got "${schema}"`)
-  const values = stringLiterals(alias.getTypeNodeOrThrow()) ?? []
+  const values = stringLiterals(alias.type) ?? []
   const duplicate = values.find((value, index) => values.indexOf(value) !== index)
   if (duplicate !== undefined) throw errorAt(origin, `enum value "${duplicate}" is listed twice`)
   const renamedValues = doc.tags.filter((tag) => tag.name === 'renamedValue').map((tag) => readValueRename(tag, values, origin))
-  return { schema, name: snakeCase(alias.getName()), values, comment: doc.description, renamedValues, origin }
+  return { schema, name: snakeCase(declarationName(alias)), values, comment: doc.description, renamedValues, origin }
 }
 
 /** `old new`: two words or single-quoted strings; `new` is a value, `old` no longer is. */
@@ -95,8 +97,8 @@ export class EnumRegistry {
     const key = `${type.schema}.${type.name}`
     const other = this.byName.get(key)
     if (other !== undefined) {
-      const first = originOf(other, other.getName())
-      throw errorAt(originOf(alias, alias.getName()), `enum "${key}" is already declared by ${first.symbol} at ${first.file}:${first.line}`)
+      const first = originOf(other, declarationName(other))
+      throw errorAt(originOf(alias, declarationName(alias)), `enum "${key}" is already declared by ${first.symbol} at ${first.file}:${first.line}`)
     }
     this.byAlias.set(alias, type)
     this.byName.set(key, alias)

@@ -1,7 +1,8 @@
-import { ts, type Node } from 'ts-morph'
+import type { Node } from 'typescript'
 import type { ModelOrigin } from '../schema/schema.js'
 import { errorAt } from './model-errors.js'
 import { lineAt } from './model-location.js'
+import { ts } from './typescript.js'
 
 /**
  * Reads a declaration's JSDoc into a description and tags by hand, from the comment's raw text.
@@ -34,19 +35,19 @@ const LINE_PREFIX = /^\s*\*? ?/
 
 /**
  * The `/** ... *\/` comment right before a declaration (an earlier one is a file header). Read
- * from the comments before the node rather than `getJsDocs()`: TypeScript attaches no JSDoc to
+ * from the comments before the node rather than the parser's JSDoc: TypeScript attaches none to
  * a member that follows another on the same line (`{ a: number; /** @unique *\/ b: string }`),
  * and its tags would be lost silently.
  */
 export function readJsDoc(node: Node): JsDocInfo {
   // TypeScript's scanner counts a comment on the line of the previous token as that token's
-  // trailing comment (ts-morph's getLeadingCommentRanges() too): it is this node's when the
-  // node starts on the line where it ends (`a: number; /** @unique */ b: string`).
+  // trailing comment: it is this node's when the node starts on the line where it ends
+  // (`a: number; /** @unique */ b: string`).
   const sourceFile = node.getSourceFile()
-  const text = sourceFile.getFullText()
+  const text = sourceFile.text
   const startLine = lineAt(node)
-  const trailing = (ts.getTrailingCommentRanges(text, node.getPos()) ?? []).filter((range) => lineAt(sourceFile, range.end) === startLine)
-  const ranges = [...trailing, ...(ts.getLeadingCommentRanges(text, node.getPos()) ?? [])]
+  const trailing = (ts.getTrailingCommentRanges(text, node.pos) ?? []).filter((range) => lineAt(sourceFile, range.end) === startLine)
+  const ranges = [...trailing, ...(ts.getLeadingCommentRanges(text, node.pos) ?? [])]
   const comments = ranges.filter((range) => JSDOC_START.test(text.slice(range.pos, range.end)))
   const comment = comments[comments.length - 1]
   if (comment === undefined) return EMPTY

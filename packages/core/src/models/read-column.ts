@@ -1,4 +1,4 @@
-import type { PropertySignature } from 'ts-morph'
+import type { PropertySignature } from 'typescript'
 import type { CheckConstraint, Column, ForeignKey, IdentityKind, Index, ModelOrigin, PrimaryKey, UniqueConstraint } from '../schema/schema.js'
 import { parseCheck, parseIndex, parsePrimaryKey, parseReferences, parseUnique } from './index-spec.js'
 import { checkTagNames, readJsDoc, tagOrigin, type JsDocTag } from './jsdoc-tags.js'
@@ -31,7 +31,7 @@ export function readColumn(property: PropertySignature, tableSymbol: string, map
   const origin = originOf(property, `${tableSymbol}.${name}`)
   const { description, tags } = readJsDoc(property)
   checkTagNames(tags, COLUMN_TAGS, origin)
-  const typeNode = property.getTypeNode()
+  const typeNode = property.type
   if (typeNode === undefined) throw errorAt(origin, 'needs a type')
   const mapped = mapper.map(typeNode)
   const dbType = tagText(tags, 'dbType', origin, 'an SQL type')

@@ -9,7 +9,7 @@ import { displayPath, errorAt } from './model-errors.js'
 import { originOf } from './model-location.js'
 import { objectProperties } from './object-members.js'
 import { readTable, type TableDraft } from './read-table.js'
-import { findExport } from './resolve-aliases.js'
+import { findExport, typeAliases } from './resolve-aliases.js'
 import { ModelSources } from './source-files.js'
 import { parseTag } from './tag-values.js'
 import { TypeMapper } from './type-mapping.js'
@@ -37,7 +37,7 @@ export function readModels(entryFile: string, options: ReadModelsOptions = {}): 
   const sources = new ModelSources()
   const entry = sources.entry(entryFile)
   const root = findExport(sources, entry, rootName)
-  if (root === null) throw new ModelError(displayPath(entry.getFilePath()), 1, `no interface "${rootName}" (the root interface whose keys are the tables)`)
+  if (root === null) throw new ModelError(displayPath(entry.fileName), 1, `no interface "${rootName}" (the root interface whose keys are the tables)`)
 
   const rootOrigin = originOf(root, rootName)
   const { tags } = readJsDoc(root)
@@ -54,7 +54,7 @@ export function readModels(entryFile: string, options: ReadModelsOptions = {}): 
   validateReferences(drafts, rootName)
   const tables = nameConstraints(drafts)
   // `@domain` declares the domain even when no column uses it (an enum needs a column or `@enumType`).
-  for (const alias of sources.loaded().flatMap((file) => file.getTypeAliases())) {
+  for (const alias of sources.loaded().flatMap(typeAliases)) {
     if (isDomainAlias(alias)) domains.use(alias)
     else if (isDeclaredEnumAlias(alias)) enums.use(alias)
   }

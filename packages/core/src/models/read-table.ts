@@ -1,4 +1,4 @@
-import { Node, type PropertySignature } from 'ts-morph'
+import type { PropertySignature } from 'typescript'
 import { displayName, parseQualifiedName } from '../schema/names.js'
 import type {
   CheckConstraint,
@@ -16,10 +16,11 @@ import { errorAt } from './model-errors.js'
 import { originOf } from './model-location.js'
 import { objectProperties, propertyName } from './object-members.js'
 import { readColumn, type ColumnDraft } from './read-column.js'
-import { findDeclaration } from './resolve-aliases.js'
+import { declarationName, findDeclaration, type TypeDeclaration } from './resolve-aliases.js'
 import type { ModelSources } from './source-files.js'
 import { declare, singleTag, tagText, type Declared } from './tag-values.js'
 import type { TypeMapper } from './type-mapping.js'
+import { ts } from './typescript.js'
 
 export type { Declared } from './tag-values.js'
 
@@ -56,7 +57,7 @@ export function readTable(key: PropertySignature, context: ReadContext): TableDr
   const keyOrigin = originOf(key, context.rootName)
   const keyName = propertyName(key, keyOrigin)
   const declaration = tableDeclaration(key, { ...keyOrigin, symbol: `${context.rootName}.${keyName}` }, context)
-  const symbol = declaration.getName()
+  const symbol = declarationName(declaration)
   const origin = originOf(declaration, symbol)
   const { description, tags } = readJsDoc(declaration)
   checkTagNames(tags, TABLE_TAGS, origin)
@@ -104,12 +105,12 @@ function oldTableName(tags: readonly JsDocTag[], table: QualifiedName, origin: M
   return old.name
 }
 
-function tableDeclaration(key: PropertySignature, origin: ModelOrigin, context: ReadContext) {
-  const typeNode = key.getTypeNode()
-  if (typeNode === undefined || !Node.isTypeReference(typeNode) || !Node.isIdentifier(typeNode.getTypeName()) || typeNode.getTypeArguments().length > 0) {
+function tableDeclaration(key: PropertySignature, origin: ModelOrigin, context: ReadContext): TypeDeclaration {
+  const typeNode = key.type
+  if (typeNode === undefined || !ts.isTypeReferenceNode(typeNode) || !ts.isIdentifier(typeNode.typeName) || (typeNode.typeArguments?.length ?? 0) > 0) {
     throw errorAt(origin, `must name a table interface, found "${typeNode?.getText() ?? ''}"`)
   }
-  const name = typeNode.getTypeName().getText()
+  const name = typeNode.typeName.text
   const declaration = findDeclaration(context.sources, key.getSourceFile(), name)
   if (declaration === null) throw errorAt(origin, `cannot find the table type "${name}" (declare it in this file or import it from a relative file)`)
   return declaration

@@ -1,5 +1,6 @@
-import type { InterfaceDeclaration, SourceFile, TypeAliasDeclaration } from 'ts-morph'
+import type { Expression, ExportSpecifier, ImportSpecifier, InterfaceDeclaration, SourceFile, TypeAliasDeclaration } from 'typescript'
 import type { ModelSources } from './source-files.js'
+import { ts } from './typescript.js'
 
 /**
  * Name resolution by hand over the AST (no type checker): a type name used in a file is declared
@@ -9,6 +10,15 @@ import type { ModelSources } from './source-files.js'
  */
 
 export type TypeDeclaration = InterfaceDeclaration | TypeAliasDeclaration
+
+export function declarationName(declaration: TypeDeclaration): string {
+  return declaration.name.text
+}
+
+/** The file's top-level type aliases, in order. */
+export function typeAliases(file: SourceFile): readonly TypeAliasDeclaration[] {
+  return file.statements.filter(ts.isTypeAliasDeclaration)
+}
 
 /** The declaration `name` refers to inside `file`. */
 export function findDeclaration(sources: ModelSources, file: SourceFile, name: string): TypeDeclaration | null {
@@ -26,9 +36,9 @@ const LOCAL_DECLARATIONS = new WeakMap<SourceFile, ReadonlyMap<string, TypeDecla
 function localDeclarations(file: SourceFile): ReadonlyMap<string, TypeDeclaration> {
   let index = LOCAL_DECLARATIONS.get(file)
   if (index === undefined) {
-    // Aliases first, so that an interface of the same name wins, as getInterface() ?? getTypeAlias() would.
-    const declarations: readonly TypeDeclaration[] = [...file.getTypeAliases(), ...file.getInterfaces()]
-    index = new Map(declarations.map((declaration) => [declaration.getName(), declaration]))
+    // Aliases first, so that an interface of the same name wins.
+    const declarations: readonly TypeDeclaration[] = [...typeAliases(file), ...file.statements.filter(ts.isInterfaceDeclaration)]
+    index = new Map(declarations.map((declaration) => [declarationName(declaration), declaration]))
     LOCAL_DECLARATIONS.set(file, index)
   }
   return index
@@ -44,40 +54,52 @@ class Resolver {
     if (!this.firstVisit('declared', file, name)) return null
     const local = localDeclarations(file).get(name)
     if (local !== undefined) return local
-    for (const declaration of file.getImportDeclarations()) {
-      const specifier = declaration.getNamedImports().find((named) => (named.getAliasNode()?.getText() ?? named.getName()) === name)
+    for (const declaration of file.statements.filter(ts.isImportDeclaration)) {
+      const bindings = declaration.importClause?.namedBindings
+      const specifier = bindings !== undefined && ts.isNamedImports(bindings) ? bindings.elements.find((named) => named.name.text === name) : undefined
       if (specifier === undefined) continue
-      const target = this.sources.imported(declaration, declaration.getModuleSpecifierValue())
-      return target === null ? null : this.exported(target, specifier.getName())
+      const target = this.sources.imported(declaration, moduleSpecifierText(declaration.moduleSpecifier))
+      return target === null ? null : this.exported(target, importedName(specifier))
     }
     return null
   }
 
   exported(file: SourceFile, name: string): TypeDeclaration | null {
     if (!this.firstVisit('exported', file, name)) return null
-    for (const declaration of file.getExportDeclarations()) {
-      const moduleSpecifier = declaration.getModuleSpecifierValue()
-      if (declaration.isNamespaceExport()) {
+    for (const declaration of file.statements.filter(ts.isExportDeclaration)) {
+      const moduleSpecifier = declaration.moduleSpecifier === undefined ? undefined : moduleSpecifierText(declaration.moduleSpecifier)
+      const clause = declaration.exportClause
+      if (clause === undefined || ts.isNamespaceExport(clause)) {
         // `export * from './a.js'` (but not `export * as a from`, which only adds a namespace).
-        if (moduleSpecifier === undefined || declaration.getNamespaceExport() !== undefined) continue
+        if (moduleSpecifier === undefined || clause !== undefined) continue
         const target = this.sources.imported(declaration, moduleSpecifier)
         const found = target === null ? null : this.exported(target, name)
         if (found !== null) return found
         continue
       }
-      const specifier = declaration.getNamedExports().find((named) => (named.getAliasNode()?.getText() ?? named.getName()) === name)
+      const specifier = clause.elements.find((named) => named.name.text === name)
       if (specifier === undefined) continue
-      if (moduleSpecifier === undefined) return this.declared(file, specifier.getName())
+      if (moduleSpecifier === undefined) return this.declared(file, importedName(specifier))
       const target = this.sources.imported(declaration, moduleSpecifier)
-      return target === null ? null : this.exported(target, specifier.getName())
+      return target === null ? null : this.exported(target, importedName(specifier))
     }
     return this.declared(file, name)
   }
 
   private firstVisit(kind: string, file: SourceFile, name: string): boolean {
-    const key = `${kind}\0${file.getFilePath()}\0${name}`
+    const key = `${kind}\0${file.fileName}\0${name}`
     if (this.seen.has(key)) return false
     this.seen.add(key)
     return true
   }
+}
+
+/** `A` in `{ A }` and in `{ A as B }`: the name in the other module. */
+function importedName(specifier: ImportSpecifier | ExportSpecifier): string {
+  return (specifier.propertyName ?? specifier.name).text
+}
+
+/** The parser reports a module specifier that is no string literal as a syntax error. */
+function moduleSpecifierText(specifier: Expression): string {
+  return ts.isStringLiteral(specifier) ? specifier.text : specifier.getText()
 }

@@ -1,12 +1,13 @@
-import { Node, SyntaxKind, type TypeAliasDeclaration, type TypeNode, type TypeReferenceNode, type UnionTypeNode } from 'ts-morph'
+import type { TypeAliasDeclaration, TypeNode, TypeReferenceNode, UnionTypeNode } from 'typescript'
 import type { IdentityKind } from '../schema/schema.js'
 import { quoteQualified } from '../schema/names.js'
 import { type DomainRegistry, isDomainAlias } from './domain-types.js'
 import { isNull, isNullish, stringLiterals, type EnumRegistry } from './enum-types.js'
 import { checkTagNames, readJsDoc } from './jsdoc-tags.js'
 import { originOf } from './model-location.js'
-import { findDeclaration } from './resolve-aliases.js'
+import { declarationName, findDeclaration } from './resolve-aliases.js'
 import type { ModelSources } from './source-files.js'
+import { ts } from './typescript.js'
 import {
   ARRAY_WRAPPERS,
   GENERATED_WRAPPERS,
@@ -52,13 +53,13 @@ export class TypeMapper {
   ) {}
 
   map(node: TypeNode, bindings: Bindings = NO_BINDINGS): MappedType {
-    if (Node.isParenthesizedTypeNode(node)) return this.map(node.getTypeNode(), bindings)
-    if (Node.isUnionTypeNode(node)) return this.union(node, bindings)
-    if (Node.isTypeReference(node)) return this.reference(node, bindings)
-    if (Node.isArrayTypeNode(node)) return this.array(node.getElementTypeNode(), bindings)
-    if (Node.isTypeOperatorTypeNode(node) && node.getOperator() === SyntaxKind.ReadonlyKeyword) return this.map(node.getTypeNode(), bindings)
-    if (Node.isTypeLiteral(node) || Node.isTupleTypeNode(node) || Node.isMappedTypeNode(node)) return plain(JSONB)
-    const keyword = KEYWORD_TYPES.get(node.getKind())
+    if (ts.isParenthesizedTypeNode(node)) return this.map(node.type, bindings)
+    if (ts.isUnionTypeNode(node)) return this.union(node, bindings)
+    if (ts.isTypeReferenceNode(node)) return this.reference(node, bindings)
+    if (ts.isArrayTypeNode(node)) return this.array(node.elementType, bindings)
+    if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) return this.map(node.type, bindings)
+    if (ts.isTypeLiteralNode(node) || ts.isTupleTypeNode(node) || ts.isMappedTypeNode(node)) return plain(JSONB)
+    const keyword = KEYWORD_TYPES.get(node.kind)
     if (keyword !== undefined) return plain(keyword)
     if (isNullish(node)) return problem(`"${node.getText()}" alone has no SQL type`)
     if (stringLiterals(node) !== null) return problem(inlineEnumProblem(node))
@@ -66,7 +67,7 @@ export class TypeMapper {
   }
 
   private union(node: UnionTypeNode, bindings: Bindings): MappedType {
-    const members = node.getTypeNodes()
+    const members = node.types
     const rest = members.filter((member) => !isNullish(member))
     const nullable = members.some(isNull)
     if (stringLiterals(node) !== null) return { ...problem(inlineEnumProblem(node)), nullable }
@@ -86,10 +87,10 @@ export class TypeMapper {
   }
 
   private reference(node: TypeReferenceNode, bindings: Bindings): MappedType {
-    const typeName = node.getTypeName()
-    const name = Node.isIdentifier(typeName) ? typeName.getText() : typeName.getRight().getText()
-    const args = node.getTypeArguments()
-    const bound = Node.isIdentifier(typeName) ? bindings.get(name) : undefined
+    const typeName = node.typeName
+    const name = ts.isIdentifier(typeName) ? typeName.text : typeName.right.text
+    const args = node.typeArguments ?? []
+    const bound = ts.isIdentifier(typeName) ? bindings.get(name) : undefined
     if (bound !== undefined) return this.map(bound.node, bound.bindings)
     const generated = GENERATED_WRAPPERS.get(name)
     if (generated !== undefined && args.length > 0) return { ...this.map(args[0], bindings), generated }
@@ -98,28 +99,28 @@ export class TypeMapper {
     if (ARRAY_WRAPPERS.has(name) && args.length > 0) return this.array(args[0], bindings)
     const named = NAMED_TYPES.get(name)
     if (named !== undefined) return plain(named)
-    const declaration = Node.isIdentifier(typeName) ? findDeclaration(this.sources, node.getSourceFile(), name) : null
+    const declaration = ts.isIdentifier(typeName) ? findDeclaration(this.sources, node.getSourceFile(), name) : null
     if (declaration === null) return problem(`unknown type "${typeName.getText()}" ${UNKNOWN_HINT}`)
     // An interface is an object: stored as JSON.
-    if (Node.isInterfaceDeclaration(declaration)) return plain(JSONB)
+    if (ts.isInterfaceDeclaration(declaration)) return plain(JSONB)
     return this.alias(declaration, args, bindings)
   }
 
   private alias(alias: TypeAliasDeclaration, args: readonly TypeNode[], bindings: Bindings): MappedType {
-    const body = alias.getTypeNodeOrThrow()
+    const body = alias.type
     if (stringLiterals(body) !== null) {
-      const nullable = Node.isUnionTypeNode(body) && body.getTypeNodes().some(isNull)
+      const nullable = ts.isUnionTypeNode(body) && body.types.some(isNull)
       return { ...plain(quoteQualified(this.enums.use(alias))), nullable }
     }
     if (isDomainAlias(alias)) return plain(quoteQualified(this.domains.use(alias)))
-    checkTagNames(readJsDoc(alias).tags, NO_TAGS, originOf(alias, alias.getName()))
-    if (this.expanding.has(alias)) return problem(`type "${alias.getName()}" refers to itself ${UNKNOWN_HINT}`)
+    checkTagNames(readJsDoc(alias).tags, NO_TAGS, originOf(alias, declarationName(alias)))
+    if (this.expanding.has(alias)) return problem(`type "${declarationName(alias)}" refers to itself ${UNKNOWN_HINT}`)
     // Arguments are read where they were written; defaults where the alias declares them.
     const bound = new Map<string, { readonly node: TypeNode; readonly bindings: Bindings }>()
-    alias.getTypeParameters().forEach((parameter, index) => {
-      const fallback = parameter.getDefault()
-      if (args[index] !== undefined) bound.set(parameter.getName(), { node: args[index], bindings })
-      else if (fallback !== undefined) bound.set(parameter.getName(), { node: fallback, bindings: NO_BINDINGS })
+    alias.typeParameters?.forEach((parameter, index) => {
+      const fallback = parameter.default
+      if (args[index] !== undefined) bound.set(parameter.name.text, { node: args[index], bindings })
+      else if (fallback !== undefined) bound.set(parameter.name.text, { node: fallback, bindings: NO_BINDINGS })
     })
     this.expanding.add(alias)
     try {

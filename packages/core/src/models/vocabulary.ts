@@ -1,5 +1,6 @@
-import { SyntaxKind } from 'ts-morph'
+import type { SyntaxKind } from 'typescript'
 import type { IdentityKind } from '../schema/schema.js'
+import { ts } from './typescript.js'
 
 /**
  * Type names the reader knows by name, wherever they are declared: from `kysely`, or redeclared
@@ -13,12 +14,12 @@ export const JSONB = 'jsonb'
 const TIMESTAMPTZ = 'timestamp with time zone'
 
 export const KEYWORD_TYPES: ReadonlyMap<SyntaxKind, string> = new Map([
-  [SyntaxKind.StringKeyword, 'text'],
-  [SyntaxKind.NumberKeyword, 'integer'],
-  [SyntaxKind.BigIntKeyword, 'bigint'],
-  [SyntaxKind.BooleanKeyword, 'boolean'],
-  [SyntaxKind.UnknownKeyword, JSONB],
-  [SyntaxKind.ObjectKeyword, JSONB],
+  [ts.SyntaxKind.StringKeyword, 'text'],
+  [ts.SyntaxKind.NumberKeyword, 'integer'],
+  [ts.SyntaxKind.BigIntKeyword, 'bigint'],
+  [ts.SyntaxKind.BooleanKeyword, 'boolean'],
+  [ts.SyntaxKind.UnknownKeyword, JSONB],
+  [ts.SyntaxKind.ObjectKeyword, JSONB],
 ])
 
 export const NAMED_TYPES: ReadonlyMap<string, string> = new Map([
