@@ -80,6 +80,8 @@ export function reworkedColumns(rework: ColumnRework): ReadonlySet<string> {
 }
 
 function mentions(expression: string, names: ReadonlySet<string>): boolean {
+  // Most tables rework no column: then there is nothing to look for (and tokenizing is not free).
+  if (names.size === 0) return false
   return tokenize(expression).some((token) => {
     const name = sqlIdentifier(token)
     return name !== null && names.has(name)

@@ -1,3 +1,4 @@
+import { qualifiedKey } from '../schema/names.js'
 import type { QualifiedName, Schema, Sequence } from '../schema/schema.js'
 import type { Change, TypeUses } from './change.js'
 import { matchBy, sameDefinition } from './compare.js'
@@ -31,10 +32,6 @@ export function diffDatabaseObjects(current: Schema, desired: Schema, usesOf: (t
       ...extensions.removed.map((extension): Change => ({ kind: 'dropExtension', extension })),
     ],
   }
-}
-
-function qualifiedKey(name: QualifiedName): string {
-  return `${name.schema}.${name.name}`
 }
 
 function diffSequence(from: Sequence, to: Sequence): readonly Change[] {

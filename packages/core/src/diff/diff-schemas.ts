@@ -1,5 +1,5 @@
 import type { Column, EnumType, ForeignKey, QualifiedName, Schema, Table } from '../schema/schema.js'
-import { elementType, quoteQualified } from '../schema/names.js'
+import { elementType, qualifiedKey, quoteQualified } from '../schema/names.js'
 import type { Change, TypeUses } from './change.js'
 import { type ColumnRework, checkUses, columnRework, indexUses, keyUses, reworkedColumns } from './column-dependents.js'
 import { matchBy, sameDefinition } from './compare.js'
@@ -52,10 +52,6 @@ export function diffSchemas(currentBeforeRenames: Schema, desired: Schema): read
     ...objects.dropped,
     ...schemas.removed.map((schema): Change => ({ kind: 'dropSchema', schema })),
   ]
-}
-
-function qualifiedKey(name: QualifiedName): string {
-  return `${name.schema}.${name.name}`
 }
 
 function diffEnum(from: EnumType, to: EnumType, usesOf: (type: QualifiedName) => TypeUses): readonly Change[] {

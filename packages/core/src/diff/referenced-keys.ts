@@ -1,4 +1,4 @@
-import { sameName } from '../schema/names.js'
+import { qualifiedKey } from '../schema/names.js'
 import type { ForeignKey, QualifiedName, Schema, Table } from '../schema/schema.js'
 import type { Change } from './change.js'
 
@@ -20,17 +20,19 @@ export interface DetachedForeignKeys {
 
 export function foreignKeysOverDroppedKeys(changes: readonly Change[], current: Schema, desired: Schema): DetachedForeignKeys {
   const dropped = changedKeys(changes, 'dropped')
-  const alreadyDropped = new Set(changes.flatMap((c) => (c.kind === 'dropForeignKey' ? [`${tableKey(c.table)}:${c.foreignKey.name}`] : [])))
   const found: Change[] = []
   const detached = new Map<string, Set<string>>()
+  if (dropped.size === 0) return { changes: found, detached }
+  const alreadyDropped = new Set(changes.flatMap((c) => (c.kind === 'dropForeignKey' ? [`${qualifiedKey(c.table)}:${c.foreignKey.name}`] : [])))
+  const desiredTables = new Map(desired.tables.map((t) => [qualifiedKey(t), t]))
   for (const table of current.tables) {
     const name: QualifiedName = { schema: table.schema, name: table.name }
-    const kept = desired.tables.find((t) => sameName(t, table))
+    const kept = desiredTables.get(qualifiedKey(table))
     for (const foreignKey of table.foreignKeys) {
-      const keys = dropped.get(tableKey(foreignKey.references)) ?? []
-      if (!keys.includes(columnSet(foreignKey.referencedColumns)) || alreadyDropped.has(`${tableKey(table)}:${foreignKey.name}`)) continue
+      const keys = dropped.get(qualifiedKey(foreignKey.references)) ?? []
+      if (!keys.includes(columnSet(foreignKey.referencedColumns)) || alreadyDropped.has(`${qualifiedKey(table)}:${foreignKey.name}`)) continue
       found.push({ kind: 'dropForeignKey', table: name, foreignKey })
-      if (kept === undefined) detached.set(tableKey(table), new Set([...(detached.get(tableKey(table)) ?? []), foreignKey.name]))
+      if (kept === undefined) detached.set(qualifiedKey(table), new Set([...(detached.get(qualifiedKey(table)) ?? []), foreignKey.name]))
       const again = kept?.foreignKeys.find((fk) => fk.name === foreignKey.name)
       if (again !== undefined) found.push({ kind: 'addForeignKey', table: name, foreignKey: again })
     }
@@ -51,9 +53,9 @@ export function foreignKeysOverAddedKeys(changes: readonly Change[], created: re
   const detached = new Map<string, Set<string>>()
   for (const table of created) {
     for (const foreignKey of table.foreignKeys) {
-      if (!(added.get(tableKey(foreignKey.references)) ?? []).includes(columnSet(foreignKey.referencedColumns))) continue
+      if (!(added.get(qualifiedKey(foreignKey.references)) ?? []).includes(columnSet(foreignKey.referencedColumns))) continue
       found.push({ kind: 'addForeignKey', table: { schema: table.schema, name: table.name }, foreignKey })
-      detached.set(tableKey(table), new Set([...(detached.get(tableKey(table)) ?? []), foreignKey.name]))
+      detached.set(qualifiedKey(table), new Set([...(detached.get(qualifiedKey(table)) ?? []), foreignKey.name]))
     }
   }
   return { changes: found, detached }
@@ -61,7 +63,7 @@ export function foreignKeysOverAddedKeys(changes: readonly Change[], created: re
 
 /** `table` without the foreign keys `detached` lists for it. */
 export function withoutDetached(table: Table, detached: ReadonlyMap<string, ReadonlySet<string>>): Table {
-  const names = detached.get(tableKey(table))
+  const names = detached.get(qualifiedKey(table))
   return names === undefined ? table : { ...table, foreignKeys: table.foreignKeys.filter((fk: ForeignKey) => !names.has(fk.name)) }
 }
 
@@ -69,7 +71,7 @@ export function withoutDetached(table: Table, detached: ReadonlyMap<string, Read
 function changedKeys(changes: readonly Change[], how: 'dropped' | 'added'): ReadonlyMap<string, readonly string[]> {
   const keys = new Map<string, string[]>()
   const add = (table: QualifiedName, columns: readonly string[]): void => {
-    keys.set(tableKey(table), [...(keys.get(tableKey(table)) ?? []), columnSet(columns)])
+    keys.set(qualifiedKey(table), [...(keys.get(qualifiedKey(table)) ?? []), columnSet(columns)])
   }
   const [primaryKey, unique, index] = how === 'dropped' ? (['dropPrimaryKey', 'dropUnique', 'dropIndex'] as const) : (['addPrimaryKey', 'addUnique', 'createIndex'] as const)
   for (const change of changes) {
@@ -86,8 +88,4 @@ function changedKeys(changes: readonly Change[], how: 'dropped' | 'added'): Read
 /** A foreign key may name the referenced columns in any order. */
 function columnSet(columns: readonly string[]): string {
   return JSON.stringify([...columns].sort())
-}
-
-function tableKey(name: QualifiedName): string {
-  return `${name.schema}.${name.name}`
 }

@@ -1,4 +1,4 @@
-import { clipBytes, MAX_IDENTIFIER_BYTES, quoteQualified, sameName } from '../schema/names.js'
+import { clipBytes, MAX_IDENTIFIER_BYTES, qualifiedKey, quoteQualified, sameName } from '../schema/names.js'
 import type { Column, ForeignKey, Index, QualifiedName, Schema, Table } from '../schema/schema.js'
 import type { Change, RenameConstraintChange, RenameIndexChange } from './change.js'
 import { checkUses, generationUses, indexUses, keyUses } from './column-dependents.js'
@@ -40,29 +40,34 @@ export function applyRenames(current: Schema, desired: Schema): Renamed {
     const old: QualifiedName = { schema: table.schema, name: table.renamedFrom ?? '' }
     if (table.renamedFrom === null || !isFreeRename(tables, old, table)) continue
     changes.push({ kind: 'renameTable', schema: table.schema, from: old.name, to: table.name })
-    before.set(`${table.schema}.${table.name}`, tables.find((t) => sameName(t, old))!)
+    before.set(qualifiedKey(table), tables.find((t) => sameName(t, old))!)
     tables = tables.map((t) => renameTableIn(t, old, table.name))
   }
+  // Column renames keep table names and positions: look tables up once by name (a scan per
+  // table is quadratic), then read the position from `tables` as renames replace them.
+  const positions = new Map(tables.map((t, i) => [qualifiedKey(t), i]))
   for (const table of desired.tables) {
-    const currentTable = tables.find((t) => sameName(t, table))
-    if (currentTable === undefined) continue
+    const position = positions.get(qualifiedKey(table))
+    if (position === undefined) continue
+    const currentTable = tables[position]
     for (const column of table.columns) {
       const old = column.renamedFrom
       if (old === null || !isFreeColumnRename(currentTable, old, column)) continue
       const name: QualifiedName = { schema: table.schema, name: table.name }
-      const key = `${table.schema}.${table.name}`
+      const key = qualifiedKey(table)
       if (!before.has(key)) before.set(key, currentTable)
       changes.push({ kind: 'renameColumn', table: name, from: old, to: column.name })
       tables = tables.map((t) => renameColumnIn(t, name, old, column.name))
     }
   }
+  const desiredTables = new Map(desired.tables.map((t) => [qualifiedKey(t), t]))
   const followed = tables.map((t) => {
-    const target = desired.tables.find((d) => sameName(d, t))
+    const target = desiredTables.get(qualifiedKey(t))
     return target === undefined ? { table: t, renames: [] } : renameKeysAndIndexes(t, target)
   })
   const nameRenames = followed.flatMap((f) => f.renames)
   changes.push(...orderNameSwaps(nameRenames))
-  const heldNames = new Map(tables.map((t) => [`${t.schema}.${t.name}`, heldBy(t, nameRenames)]))
+  const heldNames = new Map(tables.map((t) => [qualifiedKey(t), heldBy(t, nameRenames)]))
   tables = followed.map((f) => f.table)
   const enums = current.enums.map((type) => {
     const target = desired.enums.find((d) => sameName(d, type))
@@ -247,8 +252,8 @@ export function dropBeforeRenames(change: Change, renamed: Renamed): Change | nu
  */
 function dropFreeingName(change: Change, renamed: Renamed): Change | null {
   const dropped = droppedElement(change)
-  if (dropped === null || renamed.heldNames.get(`${dropped.table.schema}.${dropped.table.name}`)?.has(dropped.name) !== true) return null
-  const original = renamed.before.get(`${dropped.table.schema}.${dropped.table.name}`)
+  if (dropped === null || renamed.heldNames.get(qualifiedKey(dropped.table))?.has(dropped.name) !== true) return null
+  const original = renamed.before.get(qualifiedKey(dropped.table))
   if (original === undefined) return change
   const table: QualifiedName = { schema: original.schema, name: original.name }
   const named = <T extends { readonly name: string }>(items: readonly T[], fallback: T): T => items.find((item) => item.name === dropped.name) ?? fallback
@@ -302,7 +307,7 @@ export function detachHeldNames(table: Table, renamed: Renamed): { readonly tabl
  */
 function dropUsingOldColumns(change: Change, renamed: Renamed): Change | null {
   if (change.kind !== 'dropCheck' && change.kind !== 'dropIndex' && change.kind !== 'dropUnique' && change.kind !== 'dropColumn') return null
-  const original = renamed.before.get(`${change.table.schema}.${change.table.name}`)
+  const original = renamed.before.get(qualifiedKey(change.table))
   if (original === undefined) return null
   const table: QualifiedName = { schema: original.schema, name: original.name }
   const now = renamed.current.tables.find((t) => sameName(t, change.table))

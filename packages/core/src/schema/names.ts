@@ -12,6 +12,11 @@ export function sameName(a: QualifiedName, b: QualifiedName): boolean {
   return a.schema === b.schema && a.name === b.name
 }
 
+/** `schema.name`, to look an object up by name in a Map. */
+export function qualifiedKey(name: QualifiedName): string {
+  return `${name.schema}.${name.name}`
+}
+
 /** Splits a `DB` key such as `'audit.events'` into schema and name (`public` by default). */
 export function parseQualifiedName(text: string, defaultSchema = 'public'): QualifiedName {
   const dot = text.indexOf('.')
