@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type Kysely, sql } from 'kysely'
+import { type DeleteQueryBuilder, type InsertQueryBuilder, type Kysely, type QueryCreator, sql } from 'kysely'
 import type { MigrationTable } from './migration-table.js'
 
 /**
@@ -39,17 +39,27 @@ export async function readChecksums(db: Kysely<any>, table: MigrationTable): Pro
 }
 
 export async function recordChecksum(db: Kysely<any>, table: MigrationTable, name: string, checksum: string): Promise<void> {
-  await inSchema(db, table)
+  await upsertChecksum(inSchema(db, table), table, name, checksum).execute()
+}
+
+/** The statement that records a checksum, for callers that add to it (a `with` before it). */
+export function upsertChecksum(query: QueryCreator<any>, table: MigrationTable, name: string, checksum: string): InsertQueryBuilder<any, any, any> {
+  return query
     .insertInto(table.name)
     .values({ name, checksum })
     .onConflict((conflict) => conflict.column('name').doUpdateSet({ checksum, applied_at: sql`now()` }))
-    .execute()
 }
 
 export async function deleteChecksum(db: Kysely<any>, table: MigrationTable, name: string): Promise<void> {
-  await inSchema(db, table).deleteFrom(table.name).where('name', '=', name).execute()
+  await deleteChecksumQuery(inSchema(db, table), table, name).execute()
 }
 
-function inSchema(db: Kysely<any>, table: MigrationTable): Kysely<any> {
+/** The statement that deletes a checksum, for callers that add to it (a `with` before it). */
+export function deleteChecksumQuery(query: QueryCreator<any>, table: MigrationTable, name: string): DeleteQueryBuilder<any, any, any> {
+  return query.deleteFrom(table.name).where('name', '=', name)
+}
+
+/** Queries on a table of ours or Kysely's, in its schema when it has one. */
+export function inSchema(db: Kysely<any>, table: MigrationTable): Kysely<any> {
   return table.schema === undefined ? db : db.withSchema(table.schema)
 }

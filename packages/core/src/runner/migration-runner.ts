@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import { MigrationFailedError, UserError } from '../errors.js'
-import { checksumTable, deleteChecksum, ensureChecksumTable, readChecksums, recordChecksum } from './checksums.js'
+import { checksumTable, deleteChecksumQuery, ensureChecksumTable, inSchema, readChecksums, recordChecksum, upsertChecksum } from './checksums.js'
 import { type LoadedMigration, loadMigrations, type ModuleImporter } from './load-migrations.js'
 import { ensureKyselyMigrationTables } from './kysely-migration-tables.js'
 import { DEFAULT_LOCK_TIMEOUT } from './lock-timeout.js'
@@ -11,6 +11,8 @@ import { DEFAULT_MIGRATION_TABLE, type MigrationTable, qualifiedTableName, readA
 /** `to('base')`: every migration reverted. */
 export const BASE = 'base'
 const OUTSIDE_TRANSACTION_NOTE = 'it ran outside a transaction, so what it did before the error stays'
+/** The `with` that writes Kysely's row in the statement that writes our checksum (PostgreSQL runs it though nothing reads it). */
+const APPLIED_ROW = 'applied_row'
 
 export interface MigrationStep {
   readonly name: string
@@ -161,8 +163,9 @@ export class MigrationRunner {
     try {
       let executedAt = Math.max(0, ...statuses.map((status) => status.executedAt?.getTime() ?? 0))
       const steps: MigrationStep[] = []
+      const byName = new Map(migrations.map((migration) => [migration.name, migration]))
       for (const name of queue) {
-        const loaded = migrations.find((migration) => migration.name === name)!
+        const loaded = byName.get(name)!
         const started = performance.now()
         if (direction === 'up') {
           executedAt = nextExecutedAt(executedAt)
@@ -263,20 +266,19 @@ async function runStep(db: Kysely<any>, loaded: LoadedMigration, work: (db: Kyse
   }
 }
 
-/** `up`, then the row Kysely's Migrator writes for an applied migration, and our checksum. */
+/**
+ * `up`, then the row Kysely's Migrator writes for an applied migration and our checksum, in one
+ * statement (the two tables share a schema): one round trip a step less, over hundreds of steps.
+ */
 async function applyUp(db: Kysely<any>, loaded: LoadedMigration, tables: Tables, executedAt: number): Promise<void> {
   await loaded.migration.up(db)
-  await migrationRows(db, tables.migrations).insertInto(tables.migrations.name).values({ name: loaded.name, timestamp: new Date(executedAt).toISOString() }).execute()
-  await recordChecksum(db, tables.checksums, loaded.name, loaded.checksum)
+  const row = { name: loaded.name, timestamp: new Date(executedAt).toISOString() }
+  const withRow = inSchema(db, tables.migrations).with(APPLIED_ROW, (query) => query.insertInto(tables.migrations.name).values(row))
+  await upsertChecksum(withRow, tables.checksums, loaded.name, loaded.checksum).execute()
 }
 
 async function applyDown(db: Kysely<any>, loaded: LoadedMigration, down: (db: Kysely<any>) => Promise<void>, tables: Tables): Promise<void> {
   await down(db)
-  await migrationRows(db, tables.migrations).deleteFrom(tables.migrations.name).where('name', '=', loaded.name).execute()
-  await deleteChecksum(db, tables.checksums, loaded.name)
-}
-
-/** Queries on Kysely's migration table, in its schema when it has one. */
-function migrationRows(db: Kysely<any>, table: MigrationTable): Kysely<any> {
-  return table.schema === undefined ? db : db.withSchema(table.schema)
+  const withoutRow = inSchema(db, tables.migrations).with(APPLIED_ROW, (query) => query.deleteFrom(tables.migrations.name).where('name', '=', loaded.name))
+  await deleteChecksumQuery(withoutRow, tables.checksums, loaded.name).execute()
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import type { Database } from '../../src/database/connect.js'
 import { MigrationFailedError, UserError } from '../../src/errors.js'
+import { textChecksum } from '../../src/runner/checksums.js'
 import { MigrationRunner, type MigrationRunnerOptions, type MigrationStep } from '../../src/runner/migration-runner.js'
+import type { MigrationTable } from '../../src/runner/migration-table.js'
 import { BACKENDS, openTestDatabase } from '../support/test-databases.js'
 import { createTempProject, sqlMigration, type TempProject } from './temp-project.js'
 
@@ -169,6 +171,24 @@ export async function down(db: Kysely<any>) { await sql\`drop index concurrently
     expect(await checksums()).toEqual(['001_a', '002_b'])
     await runnerFor().down()
     expect(await checksums()).toEqual(['001_a'])
+  })
+
+  test.each<[string, MigrationTable | undefined, string]>([
+    ['Kysely\'s default table', undefined, 'kysely_migration'],
+    ['a table in a schema of its own', { name: 'history', schema: 'ops' }, 'ops.history'],
+  ])('the applied row and the checksum are written and deleted together: %s', async (_, migrationTable, table) => {
+    const files = { 'migrations/001_a.ts': sqlMigration('create table a (id int)', 'drop table a'), 'migrations/002_b.ts': sqlMigration('create table b (id int)', 'drop table b') }
+    project = await createTempProject(files)
+    // A full join: a row without its checksum, or a checksum without its row, shows as a null.
+    const bookkeeping = async (): Promise<readonly (readonly [string | null, string | null])[]> => {
+      const { rows } = await sql<{ row: string | null; checksum: string | null }>`
+        select m.name as row, c.checksum from ${sql.table(table)} m full join ${sql.table(`${table}_checksum`)} c on c.name = m.name order by 1`.execute(database.db)
+      return rows.map((row) => [row.row, row.checksum])
+    }
+    await runnerFor([], { migrationTable }).latest()
+    expect(await bookkeeping()).toEqual([['001_a', textChecksum(files['migrations/001_a.ts'])], ['002_b', textChecksum(files['migrations/002_b.ts'])]])
+    await runnerFor([], { migrationTable }).down()
+    expect(await bookkeeping()).toEqual([['001_a', textChecksum(files['migrations/001_a.ts'])]])
   })
 
   test('applied migrations without a checksum (kysely-ctl, stamp) get one on the next run', async () => {
