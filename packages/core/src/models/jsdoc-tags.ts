@@ -60,26 +60,26 @@ function parseJsDoc(text: string, firstLine: number): JsDocInfo {
   const tags: { name: string; line: number; parts: string[] }[] = []
   let inBackticks = false
   lines.forEach((line, index) => {
-    let segment = ''
-    const flush = (): void => {
-      const trimmed = segment.trim()
+    // The text from `start` (the line's start, or just after a tag name) to `end` goes to the
+    // description, or to the tag before it.
+    let start = 0
+    const flush = (end: number): void => {
+      const trimmed = line.slice(start, end).trim()
       if (tags.length === 0) descriptionLines.push(trimmed)
       else if (trimmed !== '') tags[tags.length - 1].parts.push(trimmed)
-      segment = ''
     }
     for (let i = 0; i < line.length; i++) {
       const char = line[i]
-      const tagName = !inBackticks && char === '@' && (i === 0 || /\s/.test(line[i - 1])) ? TAG_NAME.exec(line.slice(i)) : null
-      if (tagName !== null) {
-        flush()
-        tags.push({ name: tagName[1], line: firstLine + index, parts: [] })
-        i += tagName[0].length - 1
-        continue
-      }
       if (char === '`') inBackticks = !inBackticks
-      segment += char
+      if (inBackticks || char !== '@' || (i > 0 && !/\s/.test(line[i - 1]))) continue
+      const tagName = TAG_NAME.exec(line.slice(i))
+      if (tagName === null) continue
+      flush(i)
+      tags.push({ name: tagName[1], line: firstLine + index, parts: [] })
+      i += tagName[0].length - 1
+      start = i + 1
     }
-    flush()
+    flush(line.length)
   })
   const description = descriptionLines.join('\n').trim()
   return {

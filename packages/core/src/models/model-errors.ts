@@ -3,18 +3,23 @@ import { ModelError } from '../errors.js'
 import type { ModelOrigin } from '../schema/schema.js'
 
 /**
- * Paths already made relative, by working directory and path: every column's origin names its
+ * Paths already made relative, by working directory, then path: every column's origin names its
  * file, and path.relative() was a measurable share of reading 1,000 tables.
  */
-const displayPaths = new Map<string, string>()
+const displayPaths = new Map<string, Map<string, string>>()
 
 /** Model files are named relative to the working directory in origins and messages. */
 export function displayPath(absolutePath: string): string {
-  const key = `${process.cwd()}\0${absolutePath}`
-  let shown = displayPaths.get(key)
+  const cwd = process.cwd()
+  let shownFrom = displayPaths.get(cwd)
+  if (shownFrom === undefined) {
+    shownFrom = new Map()
+    displayPaths.set(cwd, shownFrom)
+  }
+  let shown = shownFrom.get(absolutePath)
   if (shown === undefined) {
-    shown = relative(process.cwd(), absolutePath).split(sep).join('/')
-    displayPaths.set(key, shown)
+    shown = relative(cwd, absolutePath).split(sep).join('/')
+    shownFrom.set(absolutePath, shown)
   }
   return shown
 }

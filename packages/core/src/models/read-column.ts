@@ -28,7 +28,7 @@ const COLUMN_TAGS: ReadonlySet<string> = new Set([
 export function readColumn(property: PropertySignature, tableSymbol: string, mapper: TypeMapper): ColumnDraft {
   const provisional = originOf(property, tableSymbol)
   const name = propertyName(property, provisional)
-  const origin = originOf(property, `${tableSymbol}.${name}`)
+  const origin = { ...provisional, symbol: `${tableSymbol}.${name}` }
   const { description, tags } = readJsDoc(property)
   checkTagNames(tags, COLUMN_TAGS, origin)
   const typeNode = property.type
