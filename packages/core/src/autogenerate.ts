@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { canonicaliseInScratch } from './canonical/canonicalise.js'
 import { canonicaliseWithCache } from './canonical/canonicalise-with-cache.js'
 import { reprintDifferingExpressions } from './canonical/reprint-current.js'
-import { readCatalog } from './catalog/read-catalog.js'
+import { readCatalog, readsConcurrently } from './catalog/read-catalog.js'
 import type { Database } from './database/connect.js'
 import { openScratchDatabase } from './database/scratch.js'
 import type { Change } from './diff/change.js'
@@ -88,7 +88,7 @@ export async function planMigration(declared: Schema, database: Database, option
   const scope = { schemas: models.schemas, includeTables: options.includeTables, excludeTables: options.excludeTables }
   const openScratch = () => openScratchDatabase(database.target, models.extensions.map((extension) => extension.name))
   const [current, desired] = await Promise.all([
-    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, scope)),
+    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, { ...scope, concurrent: readsConcurrently(database) })),
     timeStage(options.onStage, 'canonicalise', () => canonicaliseNear(models, database, openScratch, options.cacheFile)),
   ])
   // Part of comparing: the expressions that differ are printed a second time (reprint-current.ts).
