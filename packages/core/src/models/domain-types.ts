@@ -1,4 +1,4 @@
-import type { TypeAliasDeclaration } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import { defaultConstraintName } from '../schema/names.js'
 import type { Domain, QualifiedName } from '../schema/schema.js'
 import { parseDomain } from './database-specs.js'
@@ -9,6 +9,8 @@ import { errorAt } from './model-errors.js'
 import { originOf } from './model-location.js'
 import { declarationName } from './resolve-aliases.js'
 import { parseTag, tagText } from './tag-values.js'
+
+type TypeAliasDeclaration = TS.TypeAliasDeclaration
 
 /**
  * Domains: a type alias tagged `@domain <base type> [not null] [default <sql>] [check <sql>]`

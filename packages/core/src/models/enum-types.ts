@@ -1,4 +1,4 @@
-import type { TypeAliasDeclaration, TypeNode } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import type { EnumType, EnumValueRename, ModelOrigin, QualifiedName } from '../schema/schema.js'
 import { checkTagNames, type JsDocTag, readJsDoc, tagOrigin } from './jsdoc-tags.js'
 import { errorAt } from './model-errors.js'
@@ -7,6 +7,9 @@ import { ENUM_TYPE_TAG, snakeCase } from './enum-names.js'
 import { declarationName } from './resolve-aliases.js'
 import { tokenize } from './sql-tokens.js'
 import { ts } from './typescript.js'
+
+type TypeAliasDeclaration = TS.TypeAliasDeclaration
+type TypeNode = TS.TypeNode
 
 /**
  * Enum types: a named union of string literals (`export type OrderStatus = 'new' | 'paid'`) is

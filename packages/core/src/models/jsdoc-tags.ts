@@ -1,8 +1,10 @@
-import type { Node } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import type { ModelOrigin } from '../schema/schema.js'
 import { errorAt } from './model-errors.js'
 import { lineAt } from './model-location.js'
 import { ts } from './typescript.js'
+
+type Node = TS.Node
 
 /**
  * Reads a declaration's JSDoc into a description and tags by hand, from the comment's raw text.

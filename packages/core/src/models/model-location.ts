@@ -1,7 +1,9 @@
-import type { Node } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import type { ModelOrigin } from '../schema/schema.js'
 import { displayPath } from './model-errors.js'
 import { ts } from './typescript.js'
+
+type Node = TS.Node
 
 export function originOf(node: Node, symbol: string): ModelOrigin {
   return { kind: 'model', file: displayPath(node.getSourceFile().fileName), line: lineAt(node), symbol }

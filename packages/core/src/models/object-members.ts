@@ -1,10 +1,13 @@
-import type { Node, PropertySignature } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import type { ModelOrigin } from '../schema/schema.js'
 import { errorAt } from './model-errors.js'
 import { lineAt, originOf } from './model-location.js'
 import { declarationName, findDeclaration, type TypeDeclaration } from './resolve-aliases.js'
 import type { ModelSources } from './source-files.js'
 import { ts } from './typescript.js'
+
+type Node = TS.Node
+type PropertySignature = TS.PropertySignature
 
 /**
  * The properties of the root interface or of a table: an interface (the properties of the

@@ -1,4 +1,4 @@
-import type { PropertySignature } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import type { CheckConstraint, Column, ForeignKey, IdentityKind, Index, ModelOrigin, PrimaryKey, UniqueConstraint } from '../schema/schema.js'
 import { parseCheck, parseIndex, parsePrimaryKey, parseReferences, parseUnique } from './index-spec.js'
 import { checkTagNames, readJsDoc, tagOrigin, type JsDocTag } from './jsdoc-tags.js'
@@ -7,6 +7,8 @@ import { originOf } from './model-location.js'
 import { propertyName } from './object-members.js'
 import { declare, singleTag, tagText, type Declared } from './tag-values.js'
 import type { TypeMapper } from './type-mapping.js'
+
+type PropertySignature = TS.PropertySignature
 
 /** A column and the constraints its tags declare. */
 export interface ColumnDraft {

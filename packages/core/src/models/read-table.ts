@@ -1,4 +1,4 @@
-import type { PropertySignature } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import { displayName, parseQualifiedName } from '../schema/names.js'
 import type {
   CheckConstraint,
@@ -23,6 +23,8 @@ import type { TypeMapper } from './type-mapping.js'
 import { ts } from './typescript.js'
 
 export type { Declared } from './tag-values.js'
+
+type PropertySignature = TS.PropertySignature
 
 /** A table before its constraints and indexes are named. */
 export interface TableDraft {

@@ -1,6 +1,13 @@
-import type { Expression, ExportSpecifier, ImportSpecifier, InterfaceDeclaration, SourceFile, TypeAliasDeclaration } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import type { ModelSources } from './source-files.js'
 import { ts } from './typescript.js'
+
+type Expression = TS.Expression
+type ExportSpecifier = TS.ExportSpecifier
+type ImportSpecifier = TS.ImportSpecifier
+type InterfaceDeclaration = TS.InterfaceDeclaration
+type SourceFile = TS.SourceFile
+type TypeAliasDeclaration = TS.TypeAliasDeclaration
 
 /**
  * Name resolution by hand over the AST (no type checker): a type name used in a file is declared

@@ -1,10 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import type { DiagnosticWithLocation, Node, SourceFile } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import { ModelError, UserError } from '../errors.js'
 import { displayPath } from './model-errors.js'
 import { lineAt } from './model-location.js'
 import { ts } from './typescript.js'
+
+type DiagnosticWithLocation = TS.DiagnosticWithLocation
+type Node = TS.Node
+type SourceFile = TS.SourceFile
 
 /**
  * The model files, parsed one by one as imports are followed, with TypeScript's parser alone:

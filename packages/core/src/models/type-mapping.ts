@@ -1,4 +1,4 @@
-import type { TypeAliasDeclaration, TypeNode, TypeReferenceNode, UnionTypeNode } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import type { IdentityKind } from '../schema/schema.js'
 import { quoteQualified } from '../schema/names.js'
 import { type DomainRegistry, isDomainAlias } from './domain-types.js'
@@ -17,6 +17,11 @@ import {
   NAMED_TYPES,
   SELECT_TYPE_WRAPPERS,
 } from './vocabulary.js'
+
+type TypeAliasDeclaration = TS.TypeAliasDeclaration
+type TypeNode = TS.TypeNode
+type TypeReferenceNode = TS.TypeReferenceNode
+type UnionTypeNode = TS.UnionTypeNode
 
 /**
  * TypeScript type → SQL type, by walking type nodes and resolving aliases by hand. A type that

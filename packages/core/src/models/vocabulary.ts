@@ -1,6 +1,8 @@
-import type { SyntaxKind } from 'typescript'
+import type { ts as TS } from 'ts-morph'
 import type { IdentityKind } from '../schema/schema.js'
 import { ts } from './typescript.js'
+
+type SyntaxKind = TS.SyntaxKind
 
 /**
  * Type names the reader knows by name, wherever they are declared: from `kysely`, or redeclared
