@@ -9,8 +9,6 @@ import { listMigrationFiles, type MigrationFile } from './migration-files.js'
 const TYPESCRIPT_FILE = /\.[cm]?ts$/
 /** esbuild reports "Transform failed with 1 error:" first; the line that says what is wrong has this. */
 const COMPILER_ERROR_LINE = /^.*?:(?<line>\d+):(?<column>\d+): ERROR: (?<text>.*)$/m
-/** Names of the generated module's exports, one a file: `m0`, `m1`, ... */
-const EXPORT_PREFIX = 'm'
 
 /** Imports a module by absolute path and returns its exports. */
 export type ModuleImporter = (path: string) => Promise<Record<string, unknown>>
@@ -32,25 +30,22 @@ export interface LoadedMigration extends MigrationFile {
  * users need no build step). Each file must export `up`; `down` and `transaction` are optional.
  * kysely-ctl's files are exactly this shape, so they load unchanged.
  */
-export async function loadMigrations(dir: string, importModule?: ModuleImporter): Promise<readonly LoadedMigration[]> {
-  const files = await listMigrationFiles(dir)
-  const together = importModule === undefined ? await importTogether(files) : null
-  const importOne = importModule ?? importFile
+export async function loadMigrations(dir: string, importModule: ModuleImporter = importFile): Promise<readonly LoadedMigration[]> {
   // All at once (the loader compiles TypeScript files concurrently: 300 files load in a fraction
   // of the time one by one takes), but a broken file is reported first in name order, every run
   // the same.
-  const settled = await Promise.allSettled(files.map((file, i) => loadMigration(file, async () => together?.[i] ?? importOne(file.path))))
+  const settled = await Promise.allSettled((await listMigrationFiles(dir)).map((file) => loadMigration(file, importModule)))
   const failed = settled.find((result) => result.status === 'rejected')
   if (failed !== undefined) throw failed.reason
   return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
 }
 
-async function loadMigration(file: MigrationFile, load: () => Promise<Record<string, unknown>>): Promise<LoadedMigration> {
+async function loadMigration(file: MigrationFile, importModule: ModuleImporter): Promise<LoadedMigration> {
   const shown = displayPath(file.path)
   const checksum = textChecksum(await readFile(file.path, 'utf8'))
   let exports: Record<string, unknown>
   try {
-    exports = await load()
+    exports = await importModule(file.path)
   } catch (error) {
     throw new UserError(`${shown}: cannot be loaded: ${firstLine(error)}`)
   }
@@ -60,24 +55,6 @@ async function loadMigration(file: MigrationFile, load: () => Promise<Record<str
   if (typeof transaction !== 'boolean') throw new UserError(`${shown}: transaction must be true or false`)
   const migration: Migration = { up: up as Migration['up'], down: down as Migration['down'] }
   return { ...file, checksum, transactional: transaction, migration }
-}
-
-/**
- * Every file imported as one module graph, through a generated module that re-exports each: Node
- * walks the whole graph below every top-level import() (and a migration's holds all of kysely's
- * ~400 modules), so 300 separate imports walked it 300 times (~0.35 s: the walks and their garbage).
- * When that import fails (a file does not compile, or throws), the files are imported one by one
- * instead, so that the error names its file; modules already loaded are not run again.
- */
-async function importTogether(files: readonly MigrationFile[]): Promise<readonly Record<string, unknown>[] | null> {
-  const source = files.map((file, i) => `export * as ${EXPORT_PREFIX}${i} from ${JSON.stringify(pathToFileURL(file.path).href)}`).join('\n')
-  try {
-    if (files.some((file) => TYPESCRIPT_FILE.test(file.path))) await registerTsx()
-    const namespace: Record<string, Record<string, unknown>> = await import(`data:text/javascript,${encodeURIComponent(source)}`)
-    return files.map((_, i) => namespace[`${EXPORT_PREFIX}${i}`])
-  } catch {
-    return null
-  }
 }
 
 /** TypeScript through tsx (no build step for users), JavaScript as it is. */
