@@ -3,8 +3,9 @@ import { join, relative } from 'node:path'
 import { canonicaliseInScratch } from './canonical/canonicalise.js'
 import { canonicaliseWithCache } from './canonical/canonicalise-with-cache.js'
 import { reprintDifferingExpressions } from './canonical/reprint-current.js'
-import { readCatalog, readsConcurrently } from './catalog/read-catalog.js'
-import type { Database } from './database/connect.js'
+import { cacheEnvironment } from './canonical/canonical-cache.js'
+import { readCatalog, readsConcurrently, type ReadCatalogOptions } from './catalog/read-catalog.js'
+import type { Database, DatabaseTarget } from './database/connect.js'
 import { openScratchDatabase } from './database/scratch.js'
 import type { Change } from './diff/change.js'
 import { type ChangeDescription, describeChange } from './diff/describe-change.js'
@@ -80,20 +81,57 @@ export interface PlannedChanges {
 }
 
 /**
+ * A database as a plan compares with it, read beforehand (see planMigrationFrom): its schema in
+ * the managed scope (managedScope), and where the canonical forms of the models are made.
+ */
+export interface PlanBase {
+  readonly current: Schema
+  /** Scratch databases are opened next to it (see openScratchDatabase). */
+  readonly near: DatabaseTarget
+  /** The printing server (cacheEnvironment), read while a database of it was open. */
+  readonly environment: string
+}
+
+/**
  * Models → canonical desired schema; database → current schema; diff, plan both directions.
  * `down` is planned from the inverse of every change, so it restores `current` exactly.
+ * The database is read while the models are canonicalised.
  */
 export async function planMigration(declared: Schema, database: Database, options: PlanOptions = {}): Promise<MigrationPlan> {
-  const models = { ...declared, schemas: [...new Set([...declared.schemas, ...(options.schemas ?? [])])].sort() }
-  const scope = { schemas: models.schemas, includeTables: options.includeTables, excludeTables: options.excludeTables }
-  const openScratch = () => openScratchDatabase(database.target, models.extensions.map((extension) => extension.name))
+  const models = withManagedSchemas(declared, options)
+  const environment = await cacheEnvironment(database.db)
   const [current, desired] = await Promise.all([
-    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, { ...scope, concurrent: readsConcurrently(database) })),
-    timeStage(options.onStage, 'canonicalise', () => canonicaliseNear(models, database, openScratch, options.cacheFile)),
+    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, { ...managedScope(models, options), concurrent: readsConcurrently(database) })),
+    canonicaliseNear(models, database.target, environment, options),
   ])
+  return planBetween(current, desired, models, database.target, options)
+}
+
+/**
+ * planMigration() against a database read before, which may be closed by now: `check` reads the
+ * PGlite it replayed the migrations on and closes it before the models are canonicalised in
+ * another, so that two embedded databases never hold a schema in memory at once.
+ */
+export async function planMigrationFrom(declared: Schema, base: PlanBase, options: PlanOptions = {}): Promise<MigrationPlan> {
+  const models = withManagedSchemas(declared, options)
+  const desired = await canonicaliseNear(models, base.near, base.environment, options)
+  return planBetween(base.current, desired, models, base.near, options)
+}
+
+/** What of a database a plan reads: the models' schemas and the configured ones, and the configured tables. */
+export function managedScope(declared: Schema, scope: ManagedScope): ReadCatalogOptions {
+  const { schemas } = withManagedSchemas(declared, scope)
+  return { schemas, includeTables: scope.includeTables, excludeTables: scope.excludeTables }
+}
+
+function withManagedSchemas(declared: Schema, scope: ManagedScope): Schema {
+  return { ...declared, schemas: [...new Set([...declared.schemas, ...(scope.schemas ?? [])])].sort() }
+}
+
+async function planBetween(current: Schema, desired: Schema, models: Schema, near: DatabaseTarget, options: PlanOptions): Promise<MigrationPlan> {
   // Part of comparing: the expressions that differ are printed a second time (reprint-current.ts).
   const [compared, changes] = await timeStage(options.onStage, 'diff', async () => {
-    const reprinted = await reprintDifferingExpressions(current, desired, openScratch)
+    const reprinted = await reprintDifferingExpressions(current, desired, scratchOpener(models, near))
     return [reprinted, diffSchemas(reprinted, desired)] as const
   })
   return timeStage(options.onStage, 'plan', () => ({ changes, current: compared, ...planOf(changes) }))
@@ -103,9 +141,15 @@ function planOf(changes: readonly Change[]): PlannedChanges {
   return { up: planChanges(changes), down: planChanges(changes.map(invertChange), 'down') }
 }
 
-async function canonicaliseNear(models: Schema, database: Database, openScratch: () => Promise<Database>, cacheFile: string | undefined): Promise<Schema> {
-  if (cacheFile !== undefined) return canonicaliseWithCache(models, { cacheFile, near: database, openScratch })
-  return canonicaliseInScratch(models, openScratch)
+function scratchOpener(models: Schema, near: DatabaseTarget): () => Promise<Database> {
+  return () => openScratchDatabase(near, models.extensions.map((extension) => extension.name))
+}
+
+function canonicaliseNear(models: Schema, near: DatabaseTarget, environment: string, options: PlanOptions): Promise<Schema> {
+  const openScratch = scratchOpener(models, near)
+  return timeStage(options.onStage, 'canonicalise', () =>
+    options.cacheFile === undefined ? canonicaliseInScratch(models, openScratch) : canonicaliseWithCache(models, { cacheFile: options.cacheFile, environment, openScratch }),
+  )
 }
 
 /** `migrate autogenerate`: writes `migrations/<timestamp>_<slug>.ts`, or nothing when in sync. */

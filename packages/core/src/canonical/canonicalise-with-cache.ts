@@ -1,14 +1,17 @@
 import type { Database } from '../database/connect.js'
 import type { QualifiedName, Schema, Sequence, Table } from '../schema/schema.js'
 import { attachOrigins } from './attach-origins.js'
-import { cacheEnvironment, cacheKey, hintFreeJson, readCacheFile, withoutHints, writeCacheFile } from './canonical-cache.js'
+import { cacheKey, hintFreeJson, readCacheFile, withoutHints, writeCacheFile } from './canonical-cache.js'
 import { canonicaliseInScratch } from './canonicalise.js'
 
 export interface CanonicalCacheOptions {
   /** Where the canonical forms of earlier runs are kept (JSON, rewritten on every run). */
   readonly cacheFile: string
-  /** The database the canonical forms are for: its server prints them (see cacheEnvironment). */
-  readonly near: Database
+  /**
+   * cacheEnvironment() of the server that prints the canonical forms: read by the caller, which
+   * may have closed that database since (`check` closes the PGlite it replayed migrations on).
+   */
+  readonly environment: string
   /** Opens an empty scratch database next to `near`; closed after use. */
   readonly openScratch: () => Promise<Database>
 }
@@ -33,9 +36,9 @@ interface TableEntry {
  * its own canonicalisation. The result is the same Schema canonicaliseSchema() returns.
  */
 export async function canonicaliseWithCache(models: Schema, options: CanonicalCacheOptions): Promise<Schema> {
-  const [environment, cached] = await Promise.all([cacheEnvironment(options.near.db), readCacheFile(options.cacheFile)])
+  const cached = await readCacheFile(options.cacheFile)
   const { tables, ...objects } = models
-  const objectsKey = cacheKey([environment, hintFreeJson(objects)])
+  const objectsKey = cacheKey([options.environment, hintFreeJson(objects)])
   const byName = new Map(tables.map((table) => [nameOf(table), table]))
   // Each table's JSON once: it is part of its own key and of the keys of the tables referencing it.
   const declared = new Map(tables.map((table) => [nameOf(table), hintFreeJson(table)]))

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { type ManagedScope, type PlanOptions, planMigration } from '../autogenerate.js'
+import { type ManagedScope, managedScope, type PlanBase, type PlanOptions, planMigrationFrom } from '../autogenerate.js'
+import { cacheEnvironment } from '../canonical/canonical-cache.js'
 import { readCatalog } from '../catalog/read-catalog.js'
 import type { Database } from '../database/connect.js'
 import { withMigrationExtensions } from '../database/migration-extensions.js'
@@ -34,8 +35,8 @@ export interface CheckOptions extends PlanOptions {
  * `migrate check`: (1) every migration replayed on a scratch database against the models,
  * (2) the recorded parent chain against the files, (3) with a database, its applied migrations
  * against the files (pending, missing, edited) and its schema against what the applied ones
- * make (drift). The scratch database sits next to the live one (same server), else in memory;
- * the applied migrations are replayed on it first for (3), then the rest for (1).
+ * make (drift). The scratch database sits next to the live one (same server), else it is an
+ * embedded PGlite; the applied migrations are replayed on it first for (3), then the rest for (1).
  */
 export async function checkProject(options: CheckOptions): Promise<CheckReport> {
   const migrations = await loadMigrations(options.migrationsDir, options.importModule)
@@ -43,9 +44,31 @@ export async function checkProject(options: CheckOptions): Promise<CheckReport> 
     await Promise.all(migrations.map(async (m) => ({ name: m.name, file: displayPath(m.path), header: readMigrationHeader(await readFile(m.path, 'utf8')) }))),
   )
   const models = await timeStage(options.onStage, 'read models', () => readModels(options.modelsFile, { rootInterface: options.rootInterface }))
+  const replay = await replayMigrations(migrations, models, options)
+  const drift = replay.result.kind === 'failed' ? [replay.result.finding] : modelFindings((await planMigrationFrom(models, replay.result.base, options)).up, models, displayPath(options.modelsFile))
+  return { database: options.database?.label ?? null, findings: [...drift, ...history, ...replay.database], skipped: replay.skipped }
+}
+
+/** Every migration replayed: what the scratch database made of them, or the migration that failed there. */
+type ReplayResult = { readonly kind: 'replayed'; readonly base: PlanBase } | { readonly kind: 'failed'; readonly finding: CheckFinding }
+
+interface Replay {
+  readonly result: ReplayResult
+  /** Findings about the live database (pending, edited, missing migrations, drift). */
+  readonly database: readonly CheckFinding[]
+  readonly skipped: readonly string[]
+}
+
+/**
+ * Replays the migrations on a scratch database, and returns what was read of it: the scratch is
+ * closed when this returns, and no reference to it is left to keep a PGlite's memory alive while
+ * the models are canonicalised (planMigrationFrom).
+ */
+async function replayMigrations(migrations: readonly LoadedMigration[], models: Schema, options: CheckOptions): Promise<Replay> {
   const live = options.database
-  // An in-memory replay registers the PGlite extensions the migrations create.
-  const scratch = await openScratchDatabase(await withMigrationExtensions(live?.target ?? { kind: 'memory' }, options.migrationsDir))
+  // An embedded replay registers the PGlite extensions the migrations create.
+  const near = await withMigrationExtensions(live?.target ?? { kind: 'memory' }, options.migrationsDir)
+  const scratch = await openScratchDatabase(near)
   try {
     const replay = new MigrationRunner({ db: scratch.db, migrationsDir: options.migrationsDir, importModule: options.importModule })
     const database: CheckFinding[] = []
@@ -68,8 +91,13 @@ export async function checkProject(options: CheckOptions): Promise<CheckReport> 
       }
     }
     const failed = await timeStage(options.onStage, 'replay migrations', () => replayed(() => replay.latest(), migrations))
-    const drift = failed !== null ? [failed] : modelFindings((await planMigration(models, scratch, options)).up, models, displayPath(options.modelsFile))
-    return { database: live?.label ?? null, findings: [...drift, ...history, ...database], skipped }
+    if (failed !== null) return { result: { kind: 'failed', finding: failed }, database, skipped }
+    // The canonical scratch is opened next to what this one was (this one may be gone by then).
+    const [current, environment] = await Promise.all([
+      timeStage(options.onStage, 'read catalog', () => readCatalog(scratch.db, managedScope(models, options))),
+      cacheEnvironment(scratch.db),
+    ])
+    return { result: { kind: 'replayed', base: { current, near, environment } }, database, skipped }
   } finally {
     await scratch.close()
   }
@@ -107,7 +135,7 @@ async function replayed(run: () => Promise<unknown>, migrations: readonly Loaded
 
 /** The live schema against the applied migrations replayed on the scratch database, in the managed scope. */
 async function liveDrift(scratch: Database, live: Database, models: Schema, scope: ManagedScope): Promise<readonly CheckFinding[]> {
-  const options = { schemas: [...new Set([...models.schemas, ...(scope.schemas ?? [])])], includeTables: scope.includeTables, excludeTables: scope.excludeTables }
+  const options = managedScope(models, scope)
   const [expected, actual] = await Promise.all([readCatalog(scratch.db, options), readCatalog(live.db, options)])
   return driftFindings(diffSchemas(expected, actual))
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pgliteExtensions } from './pglite-extensions.js'
+import { unpackTar } from './unpack-tar.js'
 
 /** PGlite's version, part of the snapshot's name so an upgrade never loads an old data dir. */
 const PGLITE_VERSION = '0.5'
@@ -11,22 +12,31 @@ const SNAPSHOT_FILE = join(tmpdir(), `kysely-autogen-pglite-${PGLITE_VERSION}-${
 /**
  * Opens an embedded PostgreSQL (PGlite). With a data directory it persists there; without one it
  * lives in memory. A fresh PGlite spends ~3.5 s in initdb; one started from a saved snapshot of an
- * empty cluster takes ~0.5 s, so the first in-memory start saves one in the temp folder, and new
- * data directories (a project's first command) start from it when it exists.
+ * empty cluster takes ~0.5 s, so the first start that runs initdb saves one in the temp folder,
+ * and new clusters (in memory, or a data directory's first start) start from it when it exists.
  *
  * `extensions` are the contrib extensions to register (see pglite-extensions.ts): registration
  * happens at every start, whatever the data directory holds, so it is an option of the open and
  * never part of the snapshot (which stays an empty cluster, valid for any extension set).
+ * `settings` (`name=value`) are PostgreSQL settings for this start only, like `-c` of postgres.
  */
-export async function openPGlite(dataDir?: string, extensionNames: readonly string[] = []): Promise<PGlite> {
+export async function openPGlite(dataDir?: string, extensionNames: readonly string[] = [], settings: readonly string[] = []): Promise<PGlite> {
   const extensions = await pgliteExtensions(extensionNames)
-  if (dataDir !== undefined && (await isInitialised(dataDir))) return PGlite.create({ dataDir, extensions })
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true })
-  const snapshot = await readSnapshot()
-  if (snapshot !== null) return PGlite.create({ dataDir, loadDataDir: snapshot, extensions })
-  const pglite = await PGlite.create({ dataDir, extensions })
-  // The snapshot is taken of an empty cluster only, never of a project's data.
-  if (dataDir === undefined) await saveSnapshot(pglite)
+  // startParams replaces PGlite's own parameters (single-user mode, fsync off...): extend them.
+  const options = { dataDir, extensions, startParams: [...PGlite.defaultStartParams, ...settings.flatMap((setting) => ['-c', setting])] }
+  if (dataDir !== undefined && (await isInitialised(dataDir))) return PGlite.create(options)
+  if (dataDir === undefined) {
+    const snapshot = await readSnapshot()
+    if (snapshot !== null) return PGlite.create({ ...options, loadDataDir: snapshot })
+  } else {
+    await mkdir(dataDir, { recursive: true })
+    // Not loadDataDir: PGlite holds the tar in memory three times over while it unpacks it
+    // (~120 MB that the process keeps), unpackTar streams it.
+    if (await unpackTar(SNAPSHOT_FILE, dataDir)) return PGlite.create(options)
+  }
+  const pglite = await PGlite.create(options)
+  // Just made by initdb, the cluster is empty: the snapshot never holds a project's data.
+  await saveSnapshot(pglite)
   return pglite
 }
 

@@ -31,8 +31,8 @@ const parents = new Map<string, string>()
 /**
  * An empty database, dropped (or emptied for reuse within the process) on close. Next to a
  * server, it is a database on that same server (so PostgreSQL of the same version prints every
- * canonical form); otherwise an in-memory embedded PGlite, with the contrib `extensions`
- * registered (a server has its own), reused within the process (see scratch-pglite.ts).
+ * canonical form); otherwise an embedded PGlite in a temporary folder, with the contrib
+ * `extensions` registered (a server has its own), reused within the process (see scratch-pglite.ts).
  */
 export async function openScratchDatabase(near: DatabaseTarget, extensions: readonly string[] = []): Promise<Database> {
   // A scratch next to an embedded database also needs the extensions registered there.

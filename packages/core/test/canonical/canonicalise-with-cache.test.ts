@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { cacheEnvironment } from '../../src/canonical/canonical-cache.js'
 import { canonicaliseInScratch } from '../../src/canonical/canonicalise.js'
 import { canonicaliseWithCache } from '../../src/canonical/canonicalise-with-cache.js'
 import type { Database } from '../../src/database/connect.js'
@@ -48,8 +49,8 @@ describe.each(BACKENDS)('canonicaliseWithCache on %s', (backend) => {
     await project.writeModels(files)
     return readModels(project.modelsFile)
   }
-  const cached = (models: Schema): Promise<Schema> =>
-    canonicaliseWithCache(models, { cacheFile: join(project.dir, 'cache.json'), near: database(), openScratch: openScratch(models) })
+  const cached = async (models: Schema): Promise<Schema> =>
+    canonicaliseWithCache(models, { cacheFile: join(project.dir, 'cache.json'), environment: await cacheEnvironment(database().db), openScratch: openScratch(models) })
   const expectSameCanonical = async (models: Schema): Promise<void> => {
     const fromCache = withoutCatalogOrigins(await cached(models))
     expect(fromCache).toEqual(withoutCatalogOrigins(await canonicaliseInScratch(models, openScratch(models))))
@@ -69,7 +70,7 @@ describe.each(BACKENDS)('canonicaliseWithCache on %s', (backend) => {
   test('a cache that cannot be written (its folder is a file) costs time, not the result', async () => {
     const models = await modelsOf(MATRIX_CASES[0].after)
     await writeFile(join(project.dir, 'not-a-folder'), '')
-    const unwritable = { cacheFile: join(project.dir, 'not-a-folder', 'cache.json'), near: database(), openScratch: openScratch(models) }
+    const unwritable = { cacheFile: join(project.dir, 'not-a-folder', 'cache.json'), environment: await cacheEnvironment(database().db), openScratch: openScratch(models) }
     const expected = withoutCatalogOrigins(await canonicaliseInScratch(models, openScratch(models)))
     expect(withoutCatalogOrigins(await canonicaliseWithCache(models, unwritable))).toEqual(expected)
   })
