@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pgliteExtensions } from './pglite-extensions.js'
-import { unpackTar } from './unpack-tar.js'
+import { unpackSnapshot } from './unpack-snapshot.js'
 
 /** PGlite's version, part of the snapshot's name so an upgrade never loads an old data dir. */
 const PGLITE_VERSION = '0.5'
@@ -31,8 +31,8 @@ export async function openPGlite(dataDir?: string, extensionNames: readonly stri
   } else {
     await mkdir(dataDir, { recursive: true })
     // Not loadDataDir: PGlite holds the tar in memory three times over while it unpacks it
-    // (~120 MB that the process keeps), unpackTar streams it.
-    if (await unpackTar(SNAPSHOT_FILE, dataDir)) return PGlite.create(options)
+    // (~120 MB that the process keeps): unpackSnapshot streams it.
+    if (await unpackSnapshot(SNAPSHOT_FILE, dataDir)) return PGlite.create(options)
   }
   const pglite = await PGlite.create(options)
   // Just made by initdb, the cluster is empty: the snapshot never holds a project's data.
