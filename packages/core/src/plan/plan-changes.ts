@@ -39,8 +39,17 @@ function planPhases(changes: readonly Change[]): readonly Change[] {
   ]
   return groups
     .map((group, position) => ({ group, position }))
-    .sort((a, b) => PHASE_OF_KIND[a.group[0].kind] - PHASE_OF_KIND[b.group[0].kind] || a.position - b.position)
+    .sort((a, b) => PHASE_OF_KIND[a.group[0].kind] - PHASE_OF_KIND[b.group[0].kind] || addsGenerated(a.group[0]) - addsGenerated(b.group[0]) || a.position - b.position)
     .flatMap(({ group }) => group)
+}
+
+/**
+ * 1 for a change that adds a generated column (new, or re-created to make it generated): within
+ * its phase it comes after the plain columns added, whose values its expression may use (the
+ * `down` of dropping a generated column and a column it used re-adds both).
+ */
+function addsGenerated(change: Change): number {
+  return change.kind === 'addGeneration' || (change.kind === 'addColumn' && change.column.generated !== null) ? 1 : 0
 }
 
 const RENAME_KINDS: ReadonlySet<ChangeKind> = new Set(['renameTable', 'renameColumn', 'renameConstraint', 'renameIndex', 'renameEnumValue'])

@@ -484,6 +484,18 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     before: one('boxes', BOXES('/** @generated width * 2 */')),
     after: one('boxes', BOXES('/** @dbType bigint */').replace('width: number', '/** @dbType bigint */\n  width: number')),
   },
+  {
+    // Found by the fuzzer: `down` re-created the generated column before the column it uses.
+    name: 'drop a generated expression and the column it used',
+    allowDrop: true,
+    before: one('boxes', BOXES('/** @generated width * 2 */')),
+    after: one('boxes', 'export interface BoxTable {\n  area: number\n}'),
+  },
+  {
+    name: 'add a generated column declared before the new column it uses',
+    before: one('boxes', 'export interface BoxTable {\n  id: number\n}'),
+    after: one('boxes', 'export interface BoxTable {\n  id: number\n  /** @generated width * 2 */\n  area: number\n  width: number\n}'),
+  },
   // Enum to another type: through text, around the defaults
   {
     name: 'move columns from one enum to another, with defaults and arrays',
