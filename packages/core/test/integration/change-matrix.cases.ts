@@ -492,6 +492,12 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
     after: one('boxes', 'export interface BoxTable {\n  area: number\n}'),
   },
   {
+    // Found by the fuzzer: ALTER COLUMN TYPE of a generated column takes no USING.
+    name: 'set the collation of a generated column and retype another',
+    before: one('boxes', BOXES('/** @generated width * 2 */').replace('width: number', 'width: number\n  /** @generated lower(label) */\n  lower_label: string\n  label: string')),
+    after: one('boxes', BOXES('/** @generated width * 2\n   * @dbType bigint */').replace('width: number', 'width: number\n  /** @generated lower(label)\n   * @collate "C" */\n  lower_label: string\n  label: string')),
+  },
+  {
     name: 'add a generated column declared before the new column it uses',
     before: one('boxes', 'export interface BoxTable {\n  id: number\n}'),
     after: one('boxes', 'export interface BoxTable {\n  id: number\n  /** @generated width * 2 */\n  area: number\n  width: number\n}'),

@@ -33,9 +33,12 @@ export function columnActions({ from, to, castThroughText }: ColumnTransition): 
 
 /**
  * `USING col::type`: the explicit cast PostgreSQL demands when no assignment cast exists; through
- * text (or text[] for an array) when an enum is involved, since enums cast to nothing else.
+ * text (or text[] for an array) when an enum is involved, since enums cast to nothing else. A
+ * column generated before and after has none: PostgreSQL recomputes it from its expression and
+ * refuses USING ("cannot specify USING when altering type of generated column").
  */
 function setType(from: Column, to: Column, castThroughText: boolean): ColumnAction {
+  if (from.generated !== null && to.generated !== null) return { kind: 'setType', type: to.type, collation: to.collation, using: null }
   const text = castThroughText ? `::${from.type.endsWith('[]') ? 'text[]' : 'text'}` : ''
   return { kind: 'setType', type: to.type, collation: to.collation, using: `${quoteIdentifier(to.name)}${text}::${to.type}` }
 }

@@ -66,7 +66,7 @@ export type ColumnAction =
   | { readonly kind: 'addIdentity'; readonly identity: IdentityKind }
   /** Switches an identity between `always` and `by default`, keeping its sequence. */
   | { readonly kind: 'setIdentity'; readonly identity: IdentityKind }
-  | { readonly kind: 'setType'; readonly type: string; readonly collation: string | null; readonly using: string }
+  | { readonly kind: 'setType'; readonly type: string; readonly collation: string | null; readonly using: string | null }
   | { readonly kind: 'setNotNull' }
   | { readonly kind: 'dropNotNull' }
   | { readonly kind: 'dropExpression' }

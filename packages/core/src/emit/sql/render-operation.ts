@@ -88,7 +88,7 @@ function renderColumnAction(action: ColumnAction): string {
     case 'setIdentity':
       return `set generated ${action.identity}`
     case 'setType':
-      return `type ${action.type}${action.collation === null ? '' : ` collate ${action.collation}`} using ${action.using}`
+      return `type ${action.type}${action.collation === null ? '' : ` collate ${action.collation}`}${action.using === null ? '' : ` using ${action.using}`}`
     case 'setNotNull':
       return 'set not null'
     case 'dropNotNull':
