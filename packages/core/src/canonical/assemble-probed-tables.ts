@@ -1,6 +1,7 @@
 import type { CheckConstraint, Column, Index, Table, UniqueConstraint } from '../schema/schema.js'
+import { qualifiedKey } from '../schema/names.js'
 import type { ProbePlan, TableSlot } from './probe-plan.js'
-import { holdsSqlText, tableKey } from './probe-table.js'
+import { holdsSqlText } from './probe-table.js'
 
 /** The integer types PostgreSQL accepts for an identity column. */
 const IDENTITY_TYPES: ReadonlySet<string> = new Set(['smallint', 'integer', 'bigint'])
@@ -21,7 +22,7 @@ export function assembleProbedTables(models: readonly Table[], plan: ProbePlan, 
   }
   const tables: Table[] = []
   for (const model of models) {
-    const slot = plan.tables.get(tableKey(model))
+    const slot = plan.tables.get(qualifiedKey(model))
     const probe = slot === undefined ? null : printed.get(slot.probe)!
     const keyColumns = new Set(model.primaryKey?.columns ?? [])
     const columns = model.columns.map((column): Column => {

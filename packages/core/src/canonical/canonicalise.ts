@@ -3,11 +3,11 @@ import type { Database } from '../database/connect.js'
 import type { Change, CreateIndexChange, CreateTableChange, SetTableCommentChange } from '../diff/change.js'
 import { diffSchemas } from '../diff/diff-schemas.js'
 import { planChanges } from '../plan/plan-changes.js'
+import { qualifiedKey } from '../schema/names.js'
 import { EMPTY_SCHEMA, type Schema } from '../schema/schema.js'
 import { assembleProbedTables } from './assemble-probed-tables.js'
 import { attachOrigins } from './attach-origins.js'
 import { planProbes } from './probe-plan.js'
-import { tableKey } from './probe-table.js'
 import { whyNotProbe } from './probe-preconditions.js'
 import { printProbes } from './print-probes.js'
 import { runModelDdl } from './run-model-ddl.js'
@@ -74,9 +74,9 @@ async function probeTables(models: Schema, scratch: Database): Promise<Schema | 
   if (tables === null) return null
   const objects = await readCatalog(scratch.db, { schemas: models.schemas })
   // A sequence's owner is set once its table exists, which here it never does.
-  const owners = new Map(models.sequences.map((sequence) => [tableKey(sequence), sequence.ownedBy]))
+  const owners = new Map(models.sequences.map((sequence) => [qualifiedKey(sequence), sequence.ownedBy]))
   const sequences = objects.sequences.map((sequence) => {
-    const owner = owners.get(tableKey(sequence)) ?? null
+    const owner = owners.get(qualifiedKey(sequence)) ?? null
     return { ...sequence, ownedBy: owner && { table: { schema: owner.table.schema, name: owner.table.name }, column: owner.column } }
   })
   return { ...objects, sequences, tables }

@@ -1,5 +1,6 @@
 import type { CheckConstraint, Column, Index, Schema, Table } from '../schema/schema.js'
-import { COLUMNS_PER_PROBE, chunks, holdsSqlText, probeColumn, probeTable, tableKey } from './probe-table.js'
+import { qualifiedKey } from '../schema/names.js'
+import { COLUMNS_PER_PROBE, chunks, holdsSqlText, probeColumn, probeTable } from './probe-table.js'
 import { columnTypes, planKeyProbes, planReferenceProbes } from './validation-probes.js'
 
 /**
@@ -40,7 +41,7 @@ export interface ProbePlan {
   readonly probes: readonly Table[]
   /** By model column (the same objects as in the models planned). */
   readonly columns: ReadonlyMap<Column, ColumnSlot>
-  /** By tableKey() of the model table; tables with nothing to print have none. */
+  /** By qualifiedKey() of the model table; tables with nothing to print have none. */
   readonly tables: ReadonlyMap<string, TableSlot>
 }
 
@@ -108,7 +109,7 @@ function planTableProbes(tables: readonly Table[]): { probes: readonly Table[]; 
       probeOf.set(key, probe)
       probes.push({ ...probeTable(probe, columns, checks), indexes: content.indexes.map((index) => ({ ...index, name: `${probe}_${index.name}` })) })
     }
-    slots.set(tableKey(table), {
+    slots.set(qualifiedKey(table), {
       probe,
       checks: new Map(table.checks.map((check, i) => [`c${i}`, check.name])),
       indexes: new Map(indexes.map((index, i) => [`${probe}_i${i}`, index.name])),

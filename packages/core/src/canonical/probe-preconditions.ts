@@ -1,6 +1,6 @@
-import { MAX_IDENTIFIER_BYTES } from '../schema/names.js'
+import { MAX_IDENTIFIER_BYTES, qualifiedKey } from '../schema/names.js'
 import type { ForeignKey, Schema, Table } from '../schema/schema.js'
-import { holdsSqlText, tableKey } from './probe-table.js'
+import { holdsSqlText } from './probe-table.js'
 
 /**
  * What PostgreSQL would reject when creating the models' tables, but probes never see because
@@ -10,10 +10,10 @@ import { holdsSqlText, tableKey } from './probe-table.js'
  * rejects them at the model line (or, for a long name, cuts it as it would in a migration).
  */
 export function whyNotProbe(models: Schema): string | null {
-  const tables = new Map(models.tables.map((table) => [tableKey(table), table]))
+  const tables = new Map(models.tables.map((table) => [qualifiedKey(table), table]))
   for (const table of models.tables) {
     const reason = tableProblem(table, tables)
-    if (reason !== null) return `${tableKey(table)}: ${reason}`
+    if (reason !== null) return `${qualifiedKey(table)}: ${reason}`
   }
   return relationNameProblem(models) ?? sequenceProblem(models, tables)
 }
@@ -38,7 +38,7 @@ function tableProblem(table: Table, tables: ReadonlyMap<string, Table>): string 
 }
 
 function foreignKeyProblem(foreignKey: ForeignKey, tables: ReadonlyMap<string, Table>): string | null {
-  const referenced = tables.get(tableKey(foreignKey.references))
+  const referenced = tables.get(qualifiedKey(foreignKey.references))
   if (referenced === undefined) return 'references a table the models do not declare'
   if (foreignKey.columns.length === 0 || foreignKey.columns.length !== foreignKey.referencedColumns.length) return 'column counts differ'
   if (hasRepeats(foreignKey.referencedColumns) || foreignKey.referencedColumns.some((name) => !referenced.columns.some((c) => c.name === name))) {
@@ -76,21 +76,21 @@ function relationNameProblem(models: Schema): string | null {
     ...models.sequences,
   ]
   for (const relation of relations) {
-    const key = tableKey(relation)
+    const key = qualifiedKey(relation)
     if (seen.has(key)) return `${key}: a name taken twice`
     seen.add(key)
   }
-  const tables = new Set(models.tables.map(tableKey))
-  const clash = [...models.enums, ...models.domains].map(tableKey).find((type) => tables.has(type))
+  const tables = new Set(models.tables.map(qualifiedKey))
+  const clash = [...models.enums, ...models.domains].map(qualifiedKey).find((type) => tables.has(type))
   return clash === undefined ? null : `${clash}: a type and a table of the same name`
 }
 
 function sequenceProblem(models: Schema, tables: ReadonlyMap<string, Table>): string | null {
   for (const sequence of models.sequences) {
     if (sequence.ownedBy === null) continue
-    const owner = tables.get(tableKey(sequence.ownedBy.table))
+    const owner = tables.get(qualifiedKey(sequence.ownedBy.table))
     if (owner === undefined || owner.schema !== sequence.schema || !owner.columns.some((column) => column.name === sequence.ownedBy!.column)) {
-      return `${tableKey(sequence)}: owned by a column that cannot own it`
+      return `${qualifiedKey(sequence)}: owned by a column that cannot own it`
     }
   }
   return null

@@ -1,4 +1,4 @@
-import type { CheckConstraint, Column, Index, QualifiedName, Table } from '../schema/schema.js'
+import type { CheckConstraint, Column, Index, Table } from '../schema/schema.js'
 
 /** Building blocks of the probe tables (see probe-plan.ts). */
 
@@ -7,11 +7,6 @@ export const PROBE_SCHEMA = 'pg_temp'
 
 /** PostgreSQL allows 1,600 columns a table; column probes stay well under. */
 export const COLUMNS_PER_PROBE = 1000
-
-/** `schema.name`: tables and sequences by name in maps and sets. */
-export function tableKey(table: QualifiedName): string {
-  return `${table.schema}.${table.name}`
-}
 
 /** An index whose catalog entry holds SQL text PostgreSQL prints, or whose method may reorder keys. */
 export function holdsSqlText(index: Index): boolean {

@@ -1,5 +1,6 @@
 import type { Column, Index, QualifiedName, Schema, Table } from '../schema/schema.js'
-import { COLUMNS_PER_PROBE, PROBE_SCHEMA, chunks, holdsSqlText, probeColumn, probeTable, tableKey } from './probe-table.js'
+import { qualifiedKey } from '../schema/names.js'
+import { COLUMNS_PER_PROBE, PROBE_SCHEMA, chunks, holdsSqlText, probeColumn, probeTable } from './probe-table.js'
 
 /**
  * Probes that print nothing but make PostgreSQL check what creating the tables would check:
@@ -91,6 +92,6 @@ export function planReferenceProbes(tables: readonly Table[], typeOf: (table: Qu
 
 /** A lookup of any model column by table and name (the preconditions guarantee both exist). */
 export function columnTypes(models: Schema): (table: QualifiedName, column: string) => Column {
-  const tables = new Map(models.tables.map((table) => [tableKey(table), table]))
-  return (table, column) => tables.get(tableKey(table))!.columns.find((c) => c.name === column)!
+  const tables = new Map(models.tables.map((table) => [qualifiedKey(table), table]))
+  return (table, column) => tables.get(qualifiedKey(table))!.columns.find((c) => c.name === column)!
 }

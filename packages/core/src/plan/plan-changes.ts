@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, CreateTableChange, DropTableChange } from '../diff/change.js'
-import { sameName } from '../schema/names.js'
+import { qualifiedKey, sameName } from '../schema/names.js'
 import type { ForeignKey, QualifiedName, Table } from '../schema/schema.js'
 import { PHASE_OF_KIND } from './phases.js'
 
@@ -60,12 +60,12 @@ function isRename(change: Change): boolean {
 
 function planCreatedTables(tables: readonly Table[]): readonly (readonly Change[])[] {
   const ordered = orderByForeignKeys(tables)
-  const created = new Set(tables.map(keyOf))
+  const created = new Set(tables.map(qualifiedKey))
   const createdSoFar = new Set<string>()
   return ordered.flatMap((table) => {
-    createdSoFar.add(keyOf(table))
+    createdSoFar.add(qualifiedKey(table))
     // A key may point at a table that already exists, at one created earlier, or at itself.
-    const mustWait = (fk: ForeignKey): boolean => created.has(keyOf(fk.references)) && !createdSoFar.has(keyOf(fk.references))
+    const mustWait = (fk: ForeignKey): boolean => created.has(qualifiedKey(fk.references)) && !createdSoFar.has(qualifiedKey(fk.references))
     const name: QualifiedName = { schema: table.schema, name: table.name }
     return [
       [
@@ -86,11 +86,11 @@ function planDroppedTables(tables: readonly Table[]): readonly (readonly Change[
   const ordered = [...orderByForeignKeys(tables)].reverse()
   const droppedSoFar = new Set<string>()
   return ordered.flatMap((table) => {
-    droppedSoFar.add(keyOf(table))
+    droppedSoFar.add(qualifiedKey(table))
     const name: QualifiedName = { schema: table.schema, name: table.name }
     // A key that points at a table dropped earlier in this order would block that drop.
     const blocking = table.foreignKeys.filter(
-      (fk) => !sameName(fk.references, table) && droppedSoFar.has(keyOf(fk.references)),
+      (fk) => !sameName(fk.references, table) && droppedSoFar.has(qualifiedKey(fk.references)),
     )
     return [
       ...blocking.map((foreignKey): Change[] => [{ kind: 'dropForeignKey', table: name, foreignKey }]),
@@ -105,13 +105,13 @@ function planDroppedTables(tables: readonly Table[]): readonly (readonly Change[
  */
 function orderByForeignKeys(tables: readonly Table[]): readonly Table[] {
   const ordered: Table[] = []
-  const byName = new Map(tables.map((table) => [keyOf(table), table]))
+  const byName = new Map(tables.map((table) => [qualifiedKey(table), table]))
   const state = new Map<Table, 'visiting' | 'done'>()
   const visit = (table: Table): void => {
     if (state.has(table)) return
     state.set(table, 'visiting')
     for (const fk of table.foreignKeys) {
-      const target = byName.get(keyOf(fk.references))
+      const target = byName.get(qualifiedKey(fk.references))
       if (target !== undefined && target !== table) visit(target)
     }
     state.set(table, 'done')
@@ -119,9 +119,4 @@ function orderByForeignKeys(tables: readonly Table[]): readonly Table[] {
   }
   tables.forEach(visit)
   return ordered
-}
-
-/** Tables by name in sets and maps: a schema of thousands of tables must not be scanned per key. */
-function keyOf(name: QualifiedName): string {
-  return `${name.schema}.${name.name}`
 }
