@@ -9,6 +9,7 @@ const config: Config = {
   moduleNameMapper: {
     '^@kysely-autogen/core$': '<rootDir>/packages/core/src/index.ts',
     '^@kysely-autogen/core/runtime$': '<rootDir>/packages/core/src/runtime.ts',
+    '^@kysely-autogen/core/model-reader$': '<rootDir>/packages/core/src/models/read-models-on-thread.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js'
+import { preloadModelReader } from '../dist/model-reader.js'
 
-process.exitCode = await main(process.argv.slice(2))
+const argv = process.argv.slice(2)
+// Before the rest of the CLI loads: see preloadModelReader.
+preloadModelReader(argv)
+const { main } = await import('../dist/main.js')
+process.exitCode = await main(argv)

@@ -13,12 +13,11 @@ import { diffSchemas } from './diff/diff-schemas.js'
 import { findPossibleRenames, possibleRenamesError } from './diff/possible-renames.js'
 import { invertChange } from './diff/invert-change.js'
 import { emitMigration } from './emit/kysely/emit-migration.js'
-import { readModels } from './models/read-models.js'
 import { planChanges } from './plan/plan-changes.js'
 import { splitEnumAdditions } from './plan/split-enum-additions.js'
 import { splitLargeMigration } from './plan/split-large-migration.js'
 import { listMigrationFiles, newMigrationFileName } from './runner/migration-files.js'
-import type { Schema } from './schema/schema.js'
+import { EMPTY_SCHEMA, type Schema } from './schema/schema.js'
 import { type StageListener, timeStage } from './stage-timings.js'
 
 /** What of the database the models manage (a project's configuration). */
@@ -44,6 +43,11 @@ export interface PlanOptions extends ManagedScope {
 export interface AutogenerateOptions extends PlanOptions {
   readonly modelsFile: string
   readonly rootInterface: string
+  /**
+   * The models of `modelsFile`, when the caller is already reading them, e.g. on a worker thread
+   * (readModelsOnThread): the database is then read at the same time. Else they are read here.
+   */
+  readonly models?: Promise<Schema>
   readonly migrationsDir: string
   readonly message: string
   /** The database to compare with; it must be at head (the caller checks). */
@@ -95,16 +99,52 @@ export interface PlanBase {
 /**
  * Models → canonical desired schema; database → current schema; diff, plan both directions.
  * `down` is planned from the inverse of every change, so it restores `current` exactly.
- * The database is read while the models are canonicalised.
+ * The database is read while the models are canonicalised, and while they are still being read
+ * when they come as a promise (see readCurrentSchema).
  */
-export async function planMigration(declared: Schema, database: Database, options: PlanOptions = {}): Promise<MigrationPlan> {
-  const models = withManagedSchemas(declared, options)
+export async function planMigration(declared: Schema | Promise<Schema>, database: Database, options: PlanOptions = {}): Promise<MigrationPlan> {
   const environment = await cacheEnvironment(database.db)
+  const read = (scope: ReadCatalogOptions): Promise<Schema> =>
+    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, { ...scope, concurrent: readsConcurrently(database) }))
+  const early = declared instanceof Promise ? read(managedScope(EMPTY_SCHEMA, options)) : null
+  const models = await settledWith(early, async () => withManagedSchemas(await declared, options))
   const [current, desired] = await Promise.all([
-    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, { ...managedScope(models, options), concurrent: readsConcurrently(database) })),
+    readCurrentSchema(early, models, options, read),
     canonicaliseNear(models, database.target, environment, options),
   ])
   return planBetween(current, desired, models, database.target, options)
+}
+
+/**
+ * The catalog as the models manage it. A read started before the models were known (`early`)
+ * assumed what models say when they name no schema of their own: `public` and the configured
+ * schemas. It is the answer when the models manage exactly those (the common case); otherwise
+ * the catalog is read again for the models' schemas.
+ */
+async function readCurrentSchema(
+  early: Promise<Schema> | null,
+  models: Schema,
+  options: ManagedScope,
+  read: (scope: ReadCatalogOptions) => Promise<Schema>,
+): Promise<Schema> {
+  const scope = managedScope(models, options)
+  if (early !== null && sameNames(scope.schemas, managedScope(EMPTY_SCHEMA, options).schemas)) return early
+  await early?.catch(() => undefined)
+  return read(scope)
+}
+
+/** `work`'s result, once `pending` has settled too: nothing is left running on a database the caller may close next. */
+async function settledWith<T>(pending: Promise<unknown> | null, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    await pending?.catch(() => undefined)
+    throw error
+  }
+}
+
+function sameNames(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.length === b.length && a.every((name, i) => name === b[i])
 }
 
 /**
@@ -154,7 +194,7 @@ function canonicaliseNear(models: Schema, near: DatabaseTarget, environment: str
 
 /** `migrate autogenerate`: writes `migrations/<timestamp>_<slug>.ts`, or nothing when in sync. */
 export async function autogenerate(options: AutogenerateOptions): Promise<AutogenerateResult> {
-  const models = await timeStage(options.onStage, 'read models', () => readModels(options.modelsFile, { rootInterface: options.rootInterface }))
+  const models = options.models ?? timeStage(options.onStage, 'read models', () => readModelsHere(options))
   const plan = await planMigration(models, options.database, options)
   if (plan.up.length === 0) return { file: null, files: [], summary: [], changes: [] }
   const possibleRenames = findPossibleRenames(plan.changes)
@@ -164,6 +204,15 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   const files = await timeStage(options.onStage, 'emit', () => writeMigrations(steps, options))
   const changes = steps.flatMap((step) => step.up).map(describeChange)
   return { file: files[files.length - 1], files, summary: changes.map(formatSummaryLine), changes }
+}
+
+/**
+ * readModels() on this thread. Imported only here: the TypeScript compiler it loads costs ~0.4 s,
+ * which a caller reading the models on a worker thread (readModelsOnThread) does not pay twice.
+ */
+async function readModelsHere(options: AutogenerateOptions): Promise<Schema> {
+  const { readModels } = await import('./models/read-models.js')
+  return readModels(options.modelsFile, { rootInterface: options.rootInterface })
 }
 
 /** Writes one file per step, chained by their `Parent:` headers; returns their paths. */

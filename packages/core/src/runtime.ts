@@ -1,12 +1,15 @@
 /**
- * `@kysely-autogen/core/runtime`: everything but reading models (and what needs them:
- * canonicalisation, autogenerate, check), so a command that only runs migrations, prints SQL or
- * pulls a database never loads the TypeScript compiler (~0.2 s of every start).
+ * `@kysely-autogen/core/runtime`: everything that does not load the TypeScript compiler (~0.4 s
+ * of a start) on this thread, so a command that only runs migrations, prints SQL or pulls a
+ * database never loads it, and `autogenerate` loads it on the worker thread that reads the
+ * models (ModelReaderThread). Not here: readModels and checkProject.
  */
 export * from './schema/schema.js'
 export * from './schema/names.js'
 export * from './errors.js'
 export * from './stage-timings.js'
+export * from './autogenerate.js'
+export { ModelReaderThread } from './models/read-models-on-thread.js'
 export * from './diff/change.js'
 export * from './diff/invert-change.js'
 export * from './database/connect.js'

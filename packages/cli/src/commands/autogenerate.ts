@@ -1,7 +1,8 @@
-import { UserError } from '@kysely-autogen/core/runtime'
+import { autogenerate, timeStage, UserError } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
 import { paint, print, printJson, stageTimings } from '../output.js'
+import { modelReader } from '../model-reader.js'
 import { withSession } from '../session.js'
 import { withMessageOption } from './message-option.js'
 
@@ -25,17 +26,19 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
       if (pending.length > 0) {
         throw new UserError(`the database is not at head: run "migrate latest" first (pending: ${pending.join(', ')})`)
       }
-      // Loaded here, not at start: reading models brings the TypeScript compiler, which other commands need not load.
-      const { autogenerate } = await import('@kysely-autogen/core')
+      const onStage = stageTimings(args)
+      // On a worker thread, while this one reads the database (see ModelReaderThread).
+      const models = timeStage(onStage, 'read models', () => modelReader().read(project.modelsFile, { rootInterface: project.rootInterface }))
       const { file, files, summary, changes } = await autogenerate({
         modelsFile: project.modelsFile,
+        models,
         rootInterface: project.rootInterface,
         migrationsDir: project.migrationsDir,
         message: args.message,
         database,
         ...project.scope,
         allowDrop: args['allow-drop'],
-        onStage: stageTimings(args),
+        onStage,
         cacheFile: project.cacheFile,
       })
       if (args.format === 'json') return printJson({ file, files, summary: summary.map((line) => line.trim()) })
