@@ -7,6 +7,8 @@ const INDENT = '  '
  */
 const MAX_LINE_WIDTH = 100
 const MAX_INLINE_CALLS = 3
+/** A string without these is quoted as it is (nearly every name and type in a migration). */
+const NEEDS_ESCAPING = /['"\\\n\r]/
 
 /** The whole file: doc comment, import, functions, in a layout fixed entirely by the AST. */
 export function serializeMigration(file: MigrationFile): string {
@@ -45,8 +47,11 @@ function serializeStatement(statement: AwaitStatement, depth: number): string {
 
 /** A chain too long for one line breaks before each call, one indent deeper (Kysely docs style). */
 function serializeTopExpression(expression: Expression, depth: number): string {
-  const inline = serializeExpression(expression)
-  if (expression.kind !== 'chain' || fitsOnOneLine(expression, inline, depth)) return inline
+  if (expression.kind !== 'chain') return serializeExpression(expression)
+  // A chain of many calls breaks whatever its width, so it is not printed inline first: a
+  // created table's chain is most of a migration.
+  const inline = expression.calls.length <= MAX_INLINE_CALLS ? serializeExpression(expression) : null
+  if (inline !== null && fitsOnOneLine(expression, inline, depth)) return inline
   const callIndent = INDENT.repeat(depth + 1)
   const calls = expression.calls.map((c) => `\n${callIndent}${serializeCall(c)}`).join('')
   return `${serializeExpression(expression.target)}${calls}`
@@ -55,7 +60,7 @@ function serializeTopExpression(expression: Expression, depth: number): string {
 function fitsOnOneLine(expression: CallChain, inline: string, depth: number): boolean {
   const width = INDENT.length * depth + 'await '.length + inline.length
   if (expression.calls.length === 1) return true
-  return expression.calls.length <= MAX_INLINE_CALLS && width <= MAX_LINE_WIDTH && !inline.includes('\n')
+  return width <= MAX_LINE_WIDTH && !inline.includes('\n')
 }
 
 function serializeExpression(expression: Expression): string {
@@ -108,6 +113,7 @@ function wrapWords(text: string, width: number): readonly string[] {
 
 /** Single quotes, or double quotes when that avoids escaping (as Prettier does). */
 function quoteString(value: string): string {
+  if (!NEEDS_ESCAPING.test(value)) return `'${value}'`
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'"
   const escaped = value
     .replaceAll('\\', '\\\\')
