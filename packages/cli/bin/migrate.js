@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { preloadModelReader } from '../dist/model-reader.js'
+import { preloadModelReader } from '../dist/preload-model-reader.js'
 
 const argv = process.argv.slice(2)
 // Before the rest of the CLI loads: see preloadModelReader.

@@ -13,6 +13,7 @@ import { diffSchemas } from './diff/diff-schemas.js'
 import { findPossibleRenames, possibleRenamesError } from './diff/possible-renames.js'
 import { invertChange } from './diff/invert-change.js'
 import { emitMigration } from './emit/kysely/emit-migration.js'
+import { readModelsHere } from './models/read-models-here.js'
 import { planChanges } from './plan/plan-changes.js'
 import { splitEnumAdditions } from './plan/split-enum-additions.js'
 import { splitLargeMigration } from './plan/split-large-migration.js'
@@ -45,7 +46,7 @@ export interface AutogenerateOptions extends PlanOptions {
   readonly rootInterface: string
   /**
    * The models of `modelsFile`, when the caller is already reading them, e.g. on a worker thread
-   * (readModelsOnThread): the database is then read at the same time. Else they are read here.
+   * (ModelReaderThread): the database is then read at the same time. Else they are read here.
    */
   readonly models?: Promise<Schema>
   readonly migrationsDir: string
@@ -194,7 +195,7 @@ function canonicaliseNear(models: Schema, near: DatabaseTarget, environment: str
 
 /** `migrate autogenerate`: writes `migrations/<timestamp>_<slug>.ts`, or nothing when in sync. */
 export async function autogenerate(options: AutogenerateOptions): Promise<AutogenerateResult> {
-  const models = options.models ?? timeStage(options.onStage, 'read models', () => readModelsHere(options))
+  const models = options.models ?? timeStage(options.onStage, 'read models', () => readModelsHere(options.modelsFile, { rootInterface: options.rootInterface }))
   const plan = await planMigration(models, options.database, options)
   if (plan.up.length === 0) return { file: null, files: [], summary: [], changes: [] }
   const possibleRenames = findPossibleRenames(plan.changes)
@@ -204,15 +205,6 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   const files = await timeStage(options.onStage, 'emit', () => writeMigrations(steps, options))
   const changes = steps.flatMap((step) => step.up).map(describeChange)
   return { file: files[files.length - 1], files, summary: changes.map(formatSummaryLine), changes }
-}
-
-/**
- * readModels() on this thread. Imported only here: the TypeScript compiler it loads costs ~0.4 s,
- * which a caller reading the models on a worker thread (readModelsOnThread) does not pay twice.
- */
-async function readModelsHere(options: AutogenerateOptions): Promise<Schema> {
-  const { readModels } = await import('./models/read-models.js')
-  return readModels(options.modelsFile, { rootInterface: options.rootInterface })
 }
 
 /** Writes one file per step, chained by their `Parent:` headers; returns their paths. */

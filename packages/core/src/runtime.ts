@@ -2,13 +2,14 @@
  * `@kysely-autogen/core/runtime`: everything that does not load the TypeScript compiler (~0.4 s
  * of a start) on this thread, so a command that only runs migrations, prints SQL or pulls a
  * database never loads it, and `autogenerate` loads it on the worker thread that reads the
- * models (ModelReaderThread). Not here: readModels and checkProject.
+ * models (ModelReaderThread). Not here: readModels.
  */
 export * from './schema/schema.js'
 export * from './schema/names.js'
 export * from './errors.js'
 export * from './stage-timings.js'
 export * from './autogenerate.js'
+export { checkProject, type CheckOptions } from './check/check-project.js'
 export { ModelReaderThread } from './models/read-models-on-thread.js'
 export * from './diff/change.js'
 export * from './diff/invert-change.js'

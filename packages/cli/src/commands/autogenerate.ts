@@ -1,8 +1,8 @@
-import { autogenerate, timeStage, UserError } from '@kysely-autogen/core/runtime'
+import { autogenerate, UserError } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import type { GlobalOptions } from '../options.js'
 import { paint, print, printJson, stageTimings } from '../output.js'
-import { modelReader } from '../model-reader.js'
+import { readProjectModels } from '../project-models.js'
 import { withSession } from '../session.js'
 import { withMessageOption } from './message-option.js'
 
@@ -28,7 +28,7 @@ export const autogenerateCommand: CommandModule<GlobalOptions, AutogenerateArgs>
       }
       const onStage = stageTimings(args)
       // On a worker thread, while this one reads the database (see ModelReaderThread).
-      const models = timeStage(onStage, 'read models', () => modelReader().read(project.modelsFile, { rootInterface: project.rootInterface }))
+      const models = readProjectModels(project, onStage)
       const { file, files, summary, changes } = await autogenerate({
         modelsFile: project.modelsFile,
         models,

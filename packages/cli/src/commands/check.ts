@@ -1,8 +1,9 @@
-import { openDatabase } from '@kysely-autogen/core/runtime'
+import { checkProject, openDatabase } from '@kysely-autogen/core/runtime'
 import type { CommandModule } from 'yargs'
 import { printCheckReport, printGithubAnnotations } from '../check-report.js'
 import { resolveDatabase } from '../config/resolve-database.js'
 import { resolveProject } from '../config/project.js'
+import { readProjectModels } from '../project-models.js'
 import type { GlobalOptions } from '../options.js'
 import { printVerbose, stageTimings } from '../output.js'
 import { ReportedFailure } from '../report-error.js'
@@ -24,16 +25,18 @@ export const checkCommand: CommandModule<GlobalOptions, GlobalOptions> = {
     const database = target.kind === 'url' ? await openDatabase(target) : null
     try {
       if (database !== null) printVerbose(args, `database: ${database.label} (${source})`)
-      // Loaded here, not at start: reading models brings the TypeScript compiler (see autogenerate).
-      const { checkProject } = await import('@kysely-autogen/core')
+      const onStage = stageTimings(args)
+      // On a worker thread, while this one loads and replays the migrations (see ModelReaderThread).
+      const models = readProjectModels(project, onStage)
       const report = await checkProject({
         ...project.scope,
         modelsFile: project.modelsFile,
         rootInterface: project.rootInterface,
         migrationsDir: project.migrationsDir,
         migrationTable: project.migrationTable,
+        models,
         database,
-        onStage: stageTimings(args),
+        onStage,
         cacheFile: project.cacheFile,
       })
       printCheckReport(report, args.format)
