@@ -55,25 +55,27 @@ function reserveExplicitNames(draft: TableDraft, names: SchemaNames): void {
 
 function nameTable(draft: TableDraft, names: SchemaNames): Table {
   const { schema, name: table } = draft.name
+  // `columns` is called only for an element without a name: the names of a check's or an
+  // index's columns take tokenizing its SQL.
   const choose = <T extends { readonly name: string; readonly origin: Origin | null }>(
     declared: Declared<T>,
-    columns: readonly string[],
+    columns: () => readonly string[],
     label: string,
     kind: Kind,
   ): T => {
-    const name = declared.spec.name ?? names.choose(schema, table, columns, label, kind)
+    const name = declared.spec.name ?? names.choose(schema, table, columns(), label, kind)
     return withName(declared, name)
   }
-  const columnNames = draft.columns.map((column) => column.name)
+  const columnNames = (): readonly string[] => draft.columns.map((column) => column.name)
   return {
     schema,
     name: table,
     columns: draft.columns,
-    primaryKey: draft.primaryKey === null ? null : choose<PrimaryKey>(draft.primaryKey, [], LABELS.primaryKey, 'constraintIndex'),
-    uniques: draft.uniques.map((unique) => choose<UniqueConstraint>(unique, unique.spec.columns, LABELS.unique, 'constraintIndex')),
-    checks: draft.checks.map((check) => choose<CheckConstraint>(check, checkColumns(check.spec.expression, columnNames), LABELS.check, 'constraint')),
-    foreignKeys: draft.foreignKeys.map((foreignKey) => choose<ForeignKey>(foreignKey, foreignKey.spec.columns, LABELS.foreignKey, 'constraint')),
-    indexes: draft.indexes.map((index) => choose<Index>(index, indexColumnNames(index.spec.keys, index.spec.include), LABELS.index, 'relation')),
+    primaryKey: draft.primaryKey === null ? null : choose<PrimaryKey>(draft.primaryKey, () => [], LABELS.primaryKey, 'constraintIndex'),
+    uniques: draft.uniques.map((unique) => choose<UniqueConstraint>(unique, () => unique.spec.columns, LABELS.unique, 'constraintIndex')),
+    checks: draft.checks.map((check) => choose<CheckConstraint>(check, () => checkColumns(check.spec.expression, columnNames()), LABELS.check, 'constraint')),
+    foreignKeys: draft.foreignKeys.map((foreignKey) => choose<ForeignKey>(foreignKey, () => foreignKey.spec.columns, LABELS.foreignKey, 'constraint')),
+    indexes: draft.indexes.map((index) => choose<Index>(index, () => indexColumnNames(index.spec.keys, index.spec.include), LABELS.index, 'relation')),
     comment: draft.comment,
     renamedFrom: draft.renamedFrom,
     origin: draft.origin,

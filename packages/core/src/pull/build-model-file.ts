@@ -1,7 +1,7 @@
 import { ENUM_TYPE_TAG, snakeCase } from '../models/enum-names.js'
 import { defaultConstraintName, elementType, quoteIdentifier, quoteQualified } from '../schema/names.js'
 import type { Column, Domain, EnumType, Schema, Sequence, Table } from '../schema/schema.js'
-import { pullColumnType } from './column-types.js'
+import { pullColumnType, type PulledType } from './column-types.js'
 import { constraintTags, sqlText } from './constraint-tags.js'
 import { helperDeclarations, helperNeedsColumnType } from './helper-types.js'
 import {
@@ -71,9 +71,14 @@ export function buildModelFile(schema: Schema, options: BuildModelFileOptions): 
     return [{ domain, name }]
   })
   const used = new Set<string>()
-  const typeOf = (sqlType: string) => {
+  // Thousands of columns share a few dozen types: each is pulled once.
+  const pulledTypes = new Map<string, PulledType>()
+  const typeOf = (sqlType: string): PulledType => {
+    const known = pulledTypes.get(sqlType)
+    if (known !== undefined) return known
     const pulled = pullColumnType(sqlType, typeAliases)
     collectReferences(pulled.type, used)
+    pulledTypes.set(sqlType, pulled)
     return pulled
   }
   const domainAliases = domainEntries.map(({ domain, name }) => domainAlias(domain, name, typeOf(domain.type).type))
@@ -176,7 +181,7 @@ function schemaTag(schema: string): readonly DocTag[] {
 function columnMember(
   column: Column,
   constraintTags: readonly DocTag[],
-  typeOf: (sqlType: string) => { type: TypeExpression; dbType: string | null },
+  typeOf: (sqlType: string) => PulledType,
   used: Set<string>,
 ): Member {
   const pulled = typeOf(column.type)

@@ -30,15 +30,27 @@ interface Placed {
   readonly column: string | null
 }
 
+/** An element as the reader's naming is given it: with its name written out, and without. */
+interface Choice {
+  readonly element: Element
+  readonly named: Declared<Element>
+  readonly unnamed: Declared<Element>
+}
+
+/** A table's elements by kind, each kind in declaration order. */
+type Choices = Readonly<Record<Kind, readonly Choice[]>>
+
 /** Placeholder origin of the drafts given to the reader's naming (never shown). */
 const NO_ORIGIN: ModelOrigin = { kind: 'model', file: '', line: 0, symbol: '' }
 const DEFAULT_INDEX_METHOD = 'btree'
 
 export function constraintTags(tables: readonly Table[]): ReadonlyMap<Table, TableTags> {
   const placed = new Map(tables.map((table) => [table, placeTable(table)] as const))
+  // Built once: the naming runs at least twice over every table (once more after names are added).
+  const choices = tables.map((table) => tableChoices(placed.get(table)!))
   const explicit = new Set<Element>()
   for (;;) {
-    const named = nameConstraints(tables.map((table) => draft(table, placed.get(table)!, explicit)))
+    const named = nameConstraints(tables.map((table, i) => draft(table, choices[i], explicit)))
     const wrong = tables.flatMap((table, i) => misnamed(placed.get(table)!, named[i]))
     const added = wrong.filter((element) => !explicit.has(element))
     if (added.length === 0) break
@@ -71,11 +83,21 @@ function plainIndexColumn(index: Index): string | null {
   return plain && key.kind === 'column' ? key.column : null
 }
 
-function draft(table: Table, placed: readonly Placed[], explicit: ReadonlySet<Element>): TableDraft {
-  const declared = <T extends Element>(kind: Kind): readonly Declared<T>[] =>
+function tableChoices(placed: readonly Placed[]): Choices {
+  const choices = (kind: Kind): readonly Choice[] =>
     placed
       .filter((item) => item.kind === kind)
-      .map((item) => ({ spec: { ...item.element, name: explicit.has(item.element) ? item.element.name : null } as unknown as Unnamed<T>, tag: kind, origin: NO_ORIGIN }))
+      .map(({ element }) => ({
+        element,
+        named: { spec: element as Unnamed<Element>, tag: kind, origin: NO_ORIGIN },
+        unnamed: { spec: { ...element, name: null } as Unnamed<Element>, tag: kind, origin: NO_ORIGIN },
+      }))
+  return { primaryKey: choices('primaryKey'), unique: choices('unique'), check: choices('check'), foreignKey: choices('foreignKey'), index: choices('index') }
+}
+
+function draft(table: Table, choices: Choices, explicit: ReadonlySet<Element>): TableDraft {
+  const declared = <T extends Element>(kind: Kind): readonly Declared<T>[] =>
+    choices[kind].map((choice) => (explicit.has(choice.element) ? choice.named : choice.unnamed) as unknown as Declared<T>)
   return {
     name: { schema: table.schema, name: table.name },
     symbol: table.name,
