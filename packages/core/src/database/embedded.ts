@@ -1,7 +1,7 @@
 import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import { pgliteExtensions } from './pglite-extensions.js'
 import { unpackSnapshot } from './unpack-snapshot.js'
 
@@ -21,6 +21,9 @@ const SNAPSHOT_FILE = join(tmpdir(), `kysely-autogen-pglite-${PGLITE_VERSION}-${
  * `settings` (`name=value`) are PostgreSQL settings for this start only, like `-c` of postgres.
  */
 export async function openPGlite(dataDir?: string, extensionNames: readonly string[] = [], settings: readonly string[] = []): Promise<PGlite> {
+  // Loaded here, not with this module: every command loads it, most talk to a server, and
+  // compiling PGlite's JavaScript took ~50 ms of CPU.
+  const { PGlite } = await import('@electric-sql/pglite')
   const extensions = await pgliteExtensions(extensionNames)
   // startParams replaces PGlite's own parameters (single-user mode, fsync off...): extend them.
   const options = { dataDir, extensions, startParams: [...PGlite.defaultStartParams, ...settings.flatMap((setting) => ['-c', setting])] }

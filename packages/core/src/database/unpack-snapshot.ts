@@ -1,4 +1,3 @@
-import { extract } from 'tar'
 import { UserError } from '../errors.js'
 
 /**
@@ -33,6 +32,8 @@ export async function unpackSnapshot(file: string, into: string): Promise<boolea
  * entry, which node-tar skips) fails the unpack.
  */
 async function unpack(file: string, into: string, filter: (path: string) => boolean): Promise<void> {
+  // Loaded here, not with this module: like PGlite in embedded.ts, only a start of PGlite needs it.
+  const { extract } = await import('tar')
   const problems: string[] = []
   await extract({ file, cwd: into, filter, onwarn: (code, message) => (code === STRIPPED_ROOT ? undefined : problems.push(String(message))) })
   if (problems.length > 0) throw new Error(problems[0])

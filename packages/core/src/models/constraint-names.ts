@@ -24,11 +24,28 @@ type Kind = 'relation' | 'constraint' | 'constraintIndex'
 
 const LABELS = { primaryKey: 'pkey', unique: 'key', check: 'check', foreignKey: 'fkey', index: 'idx' } as const
 
+/** The names of a draft's constraints and indexes, in the order of its fields. */
+export interface DraftNames {
+  readonly primaryKey: string | null
+  readonly uniques: readonly string[]
+  readonly checks: readonly string[]
+  readonly foreignKeys: readonly string[]
+  readonly indexes: readonly string[]
+}
+
 export function nameConstraints(drafts: readonly TableDraft[]): readonly Table[] {
+  return chooseNames(drafts).map((names, i) => namedTable(drafts[i], names))
+}
+
+/**
+ * The names alone, without building the tables: `migrate pull` asks for them over and over
+ * (pull/constraint-tags.ts) and needs nothing else.
+ */
+export function chooseNames(drafts: readonly TableDraft[]): readonly DraftNames[] {
   const names = new SchemaNames()
   for (const draft of drafts) names.take(draft.name.schema, draft.name.name, 'relation')
   for (const draft of drafts) reserveExplicitNames(draft, names)
-  return drafts.map((draft) => nameTable(draft, names))
+  return drafts.map((draft) => draftNames(draft, names))
 }
 
 function reserveExplicitNames(draft: TableDraft, names: SchemaNames): void {
@@ -53,27 +70,32 @@ function reserveExplicitNames(draft: TableDraft, names: SchemaNames): void {
   draft.indexes.forEach((index) => reserve(index, 'relation'))
 }
 
-function nameTable(draft: TableDraft, names: SchemaNames): Table {
+function draftNames(draft: TableDraft, names: SchemaNames): DraftNames {
   const { schema, name: table } = draft.name
-  const choose = <T extends { readonly name: string; readonly origin: Origin | null }>(
-    declared: Declared<T>,
-    columns: readonly string[],
-    label: string,
-    kind: Kind,
-  ): T => {
-    const name = declared.spec.name ?? names.choose(schema, table, columns, label, kind)
-    return withName(declared, name)
-  }
-  const columnNames = draft.columns.map((column) => column.name)
+  // `columns` is called only for an element without a name: the names of a check's or an
+  // index's columns take tokenizing its SQL.
+  const choose = (declared: Declared<{ name: string }>, columns: () => readonly string[], label: string, kind: Kind): string =>
+    declared.spec.name ?? names.choose(schema, table, columns(), label, kind)
+  const columnNames = (): readonly string[] => draft.columns.map((column) => column.name)
   return {
-    schema,
-    name: table,
+    primaryKey: draft.primaryKey === null ? null : choose(draft.primaryKey, () => [], LABELS.primaryKey, 'constraintIndex'),
+    uniques: draft.uniques.map((unique) => choose(unique, () => unique.spec.columns, LABELS.unique, 'constraintIndex')),
+    checks: draft.checks.map((check) => choose(check, () => checkColumns(check.spec.expression, columnNames()), LABELS.check, 'constraint')),
+    foreignKeys: draft.foreignKeys.map((foreignKey) => choose(foreignKey, () => foreignKey.spec.columns, LABELS.foreignKey, 'constraint')),
+    indexes: draft.indexes.map((index) => choose(index, () => indexColumnNames(index.spec.keys, index.spec.include), LABELS.index, 'relation')),
+  }
+}
+
+function namedTable(draft: TableDraft, names: DraftNames): Table {
+  return {
+    schema: draft.name.schema,
+    name: draft.name.name,
     columns: draft.columns,
-    primaryKey: draft.primaryKey === null ? null : choose<PrimaryKey>(draft.primaryKey, [], LABELS.primaryKey, 'constraintIndex'),
-    uniques: draft.uniques.map((unique) => choose<UniqueConstraint>(unique, unique.spec.columns, LABELS.unique, 'constraintIndex')),
-    checks: draft.checks.map((check) => choose<CheckConstraint>(check, checkColumns(check.spec.expression, columnNames), LABELS.check, 'constraint')),
-    foreignKeys: draft.foreignKeys.map((foreignKey) => choose<ForeignKey>(foreignKey, foreignKey.spec.columns, LABELS.foreignKey, 'constraint')),
-    indexes: draft.indexes.map((index) => choose<Index>(index, indexColumnNames(index.spec.keys, index.spec.include), LABELS.index, 'relation')),
+    primaryKey: draft.primaryKey === null ? null : withName<PrimaryKey>(draft.primaryKey, names.primaryKey!),
+    uniques: draft.uniques.map((unique, i) => withName<UniqueConstraint>(unique, names.uniques[i])),
+    checks: draft.checks.map((check, i) => withName<CheckConstraint>(check, names.checks[i])),
+    foreignKeys: draft.foreignKeys.map((foreignKey, i) => withName<ForeignKey>(foreignKey, names.foreignKeys[i])),
+    indexes: draft.indexes.map((index, i) => withName<Index>(index, names.indexes[i])),
     comment: draft.comment,
     renamedFrom: draft.renamedFrom,
     origin: draft.origin,

@@ -1,7 +1,7 @@
 import { ENUM_TYPE_TAG, snakeCase } from '../models/enum-names.js'
 import { defaultConstraintName, elementType, quoteIdentifier, quoteQualified } from '../schema/names.js'
 import type { Column, Domain, EnumType, Schema, Sequence, Table } from '../schema/schema.js'
-import { pullColumnType } from './column-types.js'
+import { pullColumnType, type PulledType } from './column-types.js'
 import { constraintTags, sqlText } from './constraint-tags.js'
 import { helperDeclarations, helperNeedsColumnType } from './helper-types.js'
 import {
@@ -44,10 +44,13 @@ export function buildModelFile(schema: Schema, options: BuildModelFileOptions): 
   const names = new Set<string>([ROOT_INTERFACE])
   const problems: string[] = []
   const typeAliases = new Map<string, string>()
-  /** A comment as a JSDoc description, or null (listed as a problem) when it would read as tags. */
-  const description = (comment: string | null, what: string): string | null => {
+  /**
+   * A comment as a JSDoc description, or null (listed as a problem) when it would read as tags.
+   * `what` names the commented object only then: most of thousands of columns have no comment.
+   */
+  const description = (comment: string | null, what: () => string): string | null => {
     if (comment === null || !UNSAYABLE.test(comment)) return comment
-    problems.push(`comment on ${what} (" @" or "*/" cannot be said in a JSDoc description)`)
+    problems.push(`comment on ${what()} (" @" or "*/" cannot be said in a JSDoc description)`)
     return null
   }
   const columnTypes = new Set(schema.tables.flatMap((table) => table.columns.map((column) => elementType(column.type))))
@@ -59,7 +62,7 @@ export function buildModelFile(schema: Schema, options: BuildModelFileOptions): 
     }
     typeAliases.set(quoteQualified(type), name)
     const used = columnTypes.has(quoteQualified(type))
-    return [enumAlias({ ...type, comment: description(type.comment, `type ${quoteQualified(type)}`) }, name, used)]
+    return [enumAlias({ ...type, comment: description(type.comment, () => `type ${quoteQualified(type)}`) }, name, used)]
   })
   const domainEntries = schema.domains.flatMap((domain) => {
     const name = aliasName(domain.name, names)
@@ -71,9 +74,14 @@ export function buildModelFile(schema: Schema, options: BuildModelFileOptions): 
     return [{ domain, name }]
   })
   const used = new Set<string>()
-  const typeOf = (sqlType: string) => {
+  // Thousands of columns share a few dozen types: each is pulled once.
+  const pulledTypes = new Map<string, PulledType>()
+  const typeOf = (sqlType: string): PulledType => {
+    const known = pulledTypes.get(sqlType)
+    if (known !== undefined) return known
     const pulled = pullColumnType(sqlType, typeAliases)
     collectReferences(pulled.type, used)
+    pulledTypes.set(sqlType, pulled)
     return pulled
   }
   const domainAliases = domainEntries.map(({ domain, name }) => domainAlias(domain, name, typeOf(domain.type).type))
@@ -82,10 +90,10 @@ export function buildModelFile(schema: Schema, options: BuildModelFileOptions): 
     const name = uniqueName(pascalCase(`${table.schema === PUBLIC_SCHEMA ? '' : `${table.schema}_`}${table.name}`) + TABLE_SUFFIX, names)
     const tableTags = tags.get(table)!
     const members = table.columns.map((column) => {
-      const comment = description(column.comment, `column ${quoteQualified(table)}.${quoteIdentifier(column.name)}`)
-      return columnMember({ ...column, comment }, tableTags.columns.get(column.name) ?? [], typeOf, used)
+      const comment = description(column.comment, () => `column ${quoteQualified(table)}.${quoteIdentifier(column.name)}`)
+      return columnMember(column, comment, tableTags.columns.get(column.name) ?? [], typeOf, used)
     })
-    const doc = { description: description(table.comment, `table ${quoteQualified(table)}`), tags: tableTags.table }
+    const doc = { description: description(table.comment, () => `table ${quoteQualified(table)}`), tags: tableTags.table }
     return { table, declaration: { kind: 'interface', name, doc, members } satisfies InterfaceDeclaration }
   })
   const root: InterfaceDeclaration = {
@@ -173,25 +181,29 @@ function schemaTag(schema: string): readonly DocTag[] {
   return schema === PUBLIC_SCHEMA ? [] : [{ name: 'schema', text: schema }]
 }
 
+/** `comment`: the column's, or null when it cannot be said (see `description`). */
 function columnMember(
   column: Column,
+  comment: string | null,
   constraintTags: readonly DocTag[],
-  typeOf: (sqlType: string) => { type: TypeExpression; dbType: string | null },
+  typeOf: (sqlType: string) => PulledType,
   used: Set<string>,
 ): Member {
   const pulled = typeOf(column.type)
   const selectType = column.nullable ? union(pulled.type, keyword('null')) : pulled.type
   const wrapper = column.identity === 'always' || column.generated !== null ? 'GeneratedAlways' : column.default !== null || column.identity !== null ? 'Generated' : null
   if (wrapper !== null) used.add(wrapper)
-  const tags: DocTag[] = [
-    ...(pulled.dbType === null ? [] : [{ name: 'dbType', text: pulled.dbType }]),
-    ...(column.identity === null ? [] : [{ name: 'identity', text: column.identity === 'always' ? 'always' : '' }]),
-    ...(column.default === null ? [] : [{ name: 'default', text: sqlText(column.default) }]),
-    ...(column.generated === null ? [] : [{ name: 'generated', text: sqlText(column.generated) }]),
-    ...(column.collation === null ? [] : [{ name: 'collate', text: column.collation }]),
-    ...constraintTags,
+  // Nulls filtered out rather than arrays spread: spreads allocate iterators in code not yet
+  // optimised, which is most of a single pull, for each of thousands of columns.
+  const columnTags: readonly (DocTag | null)[] = [
+    pulled.dbType === null ? null : { name: 'dbType', text: pulled.dbType },
+    column.identity === null ? null : { name: 'identity', text: column.identity === 'always' ? 'always' : '' },
+    column.default === null ? null : { name: 'default', text: sqlText(column.default) },
+    column.generated === null ? null : { name: 'generated', text: sqlText(column.generated) },
+    column.collation === null ? null : { name: 'collate', text: column.collation },
   ]
-  return { name: column.name, doc: { description: column.comment, tags }, type: wrapper === null ? selectType : reference(wrapper, selectType) }
+  const tags = columnTags.filter((tag): tag is DocTag => tag !== null).concat(constraintTags)
+  return { name: column.name, doc: { description: comment, tags }, type: wrapper === null ? selectType : reference(wrapper, selectType) }
 }
 
 function collectReferences(type: TypeExpression, into: Set<string>): void {

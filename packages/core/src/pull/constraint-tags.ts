@@ -1,4 +1,4 @@
-import { nameConstraints } from '../models/constraint-names.js'
+import { chooseNames, type DraftNames } from '../models/constraint-names.js'
 import type { Unnamed } from '../models/index-spec.js'
 import type { Declared, TableDraft } from '../models/read-table.js'
 import { quoteIdentifier, quoteQualified } from '../schema/names.js'
@@ -30,15 +30,27 @@ interface Placed {
   readonly column: string | null
 }
 
+/** An element as the reader's naming is given it: with its name written out, and without. */
+interface Choice {
+  readonly element: Element
+  readonly named: Declared<Element>
+  readonly unnamed: Declared<Element>
+}
+
+/** A table's elements by kind, each kind in declaration order. */
+type Choices = Readonly<Record<Kind, readonly Choice[]>>
+
 /** Placeholder origin of the drafts given to the reader's naming (never shown). */
 const NO_ORIGIN: ModelOrigin = { kind: 'model', file: '', line: 0, symbol: '' }
 const DEFAULT_INDEX_METHOD = 'btree'
 
 export function constraintTags(tables: readonly Table[]): ReadonlyMap<Table, TableTags> {
   const placed = new Map(tables.map((table) => [table, placeTable(table)] as const))
+  // Built once: the naming runs at least twice over every table (once more after names are added).
+  const choices = tables.map((table) => tableChoices(placed.get(table)!))
   const explicit = new Set<Element>()
   for (;;) {
-    const named = nameConstraints(tables.map((table) => draft(table, placed.get(table)!, explicit)))
+    const named = chooseNames(tables.map((table, i) => draft(table, choices[i], explicit)))
     const wrong = tables.flatMap((table, i) => misnamed(placed.get(table)!, named[i]))
     const added = wrong.filter((element) => !explicit.has(element))
     if (added.length === 0) break
@@ -50,16 +62,17 @@ export function constraintTags(tables: readonly Table[]): ReadonlyMap<Table, Tab
 /** Declaration order as the reader sees it: column tags in column order, then table tags. */
 function placeTable(table: Table): readonly Placed[] {
   const single = (columns: readonly string[]): string | null => (columns.length === 1 ? columns[0] : null)
-  const items: Placed[] = [
-    ...(table.primaryKey === null ? [] : [{ kind: 'primaryKey', element: table.primaryKey, column: single(table.primaryKey.columns) } as const]),
-    ...table.uniques.map((unique): Placed => ({ kind: 'unique', element: unique, column: single(unique.columns) })),
-    ...table.checks.map((check): Placed => ({ kind: 'check', element: check, column: null })),
-    ...table.foreignKeys.map((fk): Placed => ({ kind: 'foreignKey', element: fk, column: single(fk.columns) })),
-    ...table.indexes.map((index): Placed => ({ kind: 'index', element: index, column: plainIndexColumn(index) })),
-  ]
+  const primaryKey: readonly Placed[] = table.primaryKey === null ? [] : [{ kind: 'primaryKey', element: table.primaryKey, column: single(table.primaryKey.columns) }]
+  // concat, not spreads: see columnMember in build-model-file.ts.
+  const items = primaryKey.concat(
+    table.uniques.map((unique): Placed => ({ kind: 'unique', element: unique, column: single(unique.columns) })),
+    table.checks.map((check): Placed => ({ kind: 'check', element: check, column: null })),
+    table.foreignKeys.map((fk): Placed => ({ kind: 'foreignKey', element: fk, column: single(fk.columns) })),
+    table.indexes.map((index): Placed => ({ kind: 'index', element: index, column: plainIndexColumn(index) })),
+  )
   const position = (item: Placed): number => (item.column === null ? table.columns.length : table.columns.findIndex((c) => c.name === item.column))
-  // Stable: within one column (and among table tags) the catalog's order by name stays.
-  return items.map((item, i) => ({ item, i })).sort((a, b) => position(a.item) - position(b.item) || a.i - b.i).map(({ item }) => item)
+  // Array.prototype.sort is stable: within one column (and among table tags) the catalog's order by name stays.
+  return items.sort((a, b) => position(a) - position(b))
 }
 
 /** An index that `@index` on a column says exactly: one ascending column key and nothing else. */
@@ -71,11 +84,21 @@ function plainIndexColumn(index: Index): string | null {
   return plain && key.kind === 'column' ? key.column : null
 }
 
-function draft(table: Table, placed: readonly Placed[], explicit: ReadonlySet<Element>): TableDraft {
-  const declared = <T extends Element>(kind: Kind): readonly Declared<T>[] =>
+function tableChoices(placed: readonly Placed[]): Choices {
+  const choices = (kind: Kind): readonly Choice[] =>
     placed
       .filter((item) => item.kind === kind)
-      .map((item) => ({ spec: { ...item.element, name: explicit.has(item.element) ? item.element.name : null } as unknown as Unnamed<T>, tag: kind, origin: NO_ORIGIN }))
+      .map(({ element }) => ({
+        element,
+        named: { spec: element as Unnamed<Element>, tag: kind, origin: NO_ORIGIN },
+        unnamed: { spec: { ...element, name: null } as Unnamed<Element>, tag: kind, origin: NO_ORIGIN },
+      }))
+  return { primaryKey: choices('primaryKey'), unique: choices('unique'), check: choices('check'), foreignKey: choices('foreignKey'), index: choices('index') }
+}
+
+function draft(table: Table, choices: Choices, explicit: ReadonlySet<Element>): TableDraft {
+  const declared = <T extends Element>(kind: Kind): readonly Declared<T>[] =>
+    choices[kind].map((choice) => (explicit.has(choice.element) ? choice.named : choice.unnamed) as unknown as Declared<T>)
   return {
     name: { schema: table.schema, name: table.name },
     symbol: table.name,
@@ -92,8 +115,8 @@ function draft(table: Table, placed: readonly Placed[], explicit: ReadonlySet<El
 }
 
 /** Elements whose name the reader, given `placed` as written, would get wrong. */
-function misnamed(placed: readonly Placed[], named: Table): readonly Element[] {
-  const byKind: Record<Kind, readonly Element[]> = {
+function misnamed(placed: readonly Placed[], named: DraftNames): readonly Element[] {
+  const byKind: Record<Kind, readonly string[]> = {
     primaryKey: named.primaryKey === null ? [] : [named.primaryKey],
     unique: named.uniques,
     check: named.checks,
@@ -101,7 +124,7 @@ function misnamed(placed: readonly Placed[], named: Table): readonly Element[] {
     index: named.indexes,
   }
   const seen: Record<Kind, number> = { primaryKey: 0, unique: 0, check: 0, foreignKey: 0, index: 0 }
-  return placed.filter((item) => byKind[item.kind][seen[item.kind]++]?.name !== item.element.name).map((item) => item.element)
+  return placed.filter((item) => byKind[item.kind][seen[item.kind]++] !== item.element.name).map((item) => item.element)
 }
 
 function renderTags(placed: readonly Placed[], explicit: ReadonlySet<Element>): TableTags {

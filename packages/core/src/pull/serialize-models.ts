@@ -54,7 +54,9 @@ function serializeType(type: TypeExpression, indent: string): string {
 
 /** A JSDoc block: the description's lines, then one line per tag; nothing when both are empty. */
 function serializeDoc(doc: Doc, indent: string): string {
-  const lines = [...(doc.description === null ? [] : doc.description.split('\n')), ...doc.tags.map((tag) => `@${tag.name}${tag.text === '' ? '' : ` ${tag.text}`}`)]
+  const tagLines = doc.tags.map((tag) => `@${tag.name}${tag.text === '' ? '' : ` ${tag.text}`}`)
+  // concat, not spreads: see columnMember in build-model-file.ts.
+  const lines = doc.description === null ? tagLines : doc.description.split('\n').concat(tagLines)
   if (lines.length === 0) return ''
   if (lines.length === 1 && doc.description === null) return `${indent}/** ${escapeComment(lines[0])} */\n`
   return `${indent}/**\n${lines.map((line) => commentLine(indent, line)).join('\n')}\n${indent} */\n`

@@ -80,6 +80,8 @@ function makeObjectName(name1: string, name2: string | null, label: string): str
 
 /** PostgreSQL's pg_mbcliplen: cut to at most `bytes` bytes without splitting a character. */
 export function clipBytes(text: string, bytes: number): string {
+  // Nearly every name fits: no character-by-character cut (quadratic in the name's length).
+  if (Buffer.byteLength(text) <= bytes) return text
   let result = ''
   for (const char of text) {
     if (Buffer.byteLength(result + char) > bytes) break
