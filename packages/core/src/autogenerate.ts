@@ -4,7 +4,7 @@ import { canonicaliseInScratch } from './canonical/canonicalise.js'
 import { canonicaliseWithCache } from './canonical/canonicalise-with-cache.js'
 import { reprintDifferingExpressions } from './canonical/reprint-current.js'
 import { cacheEnvironment } from './canonical/canonical-cache.js'
-import { readCatalog, readsConcurrently, type ReadCatalogOptions } from './catalog/read-catalog.js'
+import { readCatalog, type ReadCatalogOptions } from './catalog/read-catalog.js'
 import type { Database, DatabaseTarget } from './database/connect.js'
 import { openScratchDatabase } from './database/scratch.js'
 import type { Change } from './diff/change.js'
@@ -106,7 +106,7 @@ export interface PlanBase {
 export async function planMigration(declared: Schema | Promise<Schema>, database: Database, options: PlanOptions = {}): Promise<MigrationPlan> {
   const environment = await cacheEnvironment(database.db)
   const read = (scope: ReadCatalogOptions): Promise<Schema> =>
-    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, { ...scope, concurrent: readsConcurrently(database) }))
+    timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, scope))
   const early = declared instanceof Promise ? read(managedScope(EMPTY_SCHEMA, options)) : null
   const models = await settledWith(early, async () => withManagedSchemas(await declared, options))
   const [current, desired] = await Promise.all([

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { type ReadCatalogOptions, readCatalog, readsConcurrently } from '../../src/catalog/read-catalog.js'
+import { type ReadCatalogOptions, readCatalog } from '../../src/catalog/read-catalog.js'
 import type { Database } from '../../src/database/connect.js'
 import type { Schema } from '../../src/schema/schema.js'
 import { type Backend, BACKENDS, openTestDatabase } from '../support/test-databases.js'
@@ -365,13 +365,10 @@ const PRINTING_DDL = `
   create index on audit.samples (day) where level = 'high' and label is not null;
 `
 
-/**
- * Resets the database, runs the DDL, reads the catalog: on the server with the concurrent
- * sessions autogenerate uses there, on PGlite on its one connection.
- */
+/** Resets the database, runs the DDL, reads the catalog. */
 async function readBack(database: Database, ddl: string, options?: ReadCatalogOptions): Promise<Schema> {
   await sql.raw(`${RESET_DDL}${ddl}`).execute(database.db)
-  return readCatalog(database.db, { ...options, concurrent: readsConcurrently(database) })
+  return readCatalog(database.db, options)
 }
 
 const printed = new Map<Backend, unknown>()
@@ -443,11 +440,6 @@ describe.each(BACKENDS)('readCatalog on %s', (backend) => {
     expect(read.tables[0].checks).toHaveLength(3)
     expect(read.tables[0].indexes).toHaveLength(2)
     printed.set(backend, withoutOrigins(read))
-  })
-
-  ;(backend === 'server' ? test : test.skip)('concurrent sessions read what one connection reads', async () => {
-    const concurrent = await readBack(database, PRINTING_DDL)
-    expect(await readCatalog(database.db, { concurrent: false })).toEqual(concurrent)
   })
 })
 
