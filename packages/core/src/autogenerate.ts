@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { canonicaliseInScratch } from './canonical/canonicalise.js'
 import { canonicaliseWithCache } from './canonical/canonicalise-with-cache.js'
 import { reprintDifferingExpressions } from './canonical/reprint-current.js'
-import { cacheEnvironment } from './canonical/canonical-cache.js'
+import { type CacheEntries, cacheEnvironment, readCacheFile } from './canonical/canonical-cache.js'
 import { readCatalog, type ReadCatalogOptions } from './catalog/read-catalog.js'
 import type { Database, DatabaseTarget } from './database/connect.js'
 import { openScratchDatabase } from './database/scratch.js'
@@ -108,10 +108,12 @@ export async function planMigration(declared: Schema | Promise<Schema>, database
   const read = (scope: ReadCatalogOptions): Promise<Schema> =>
     timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, scope))
   const early = declared instanceof Promise ? read(managedScope(EMPTY_SCHEMA, options)) : null
+  // Parsed while the models are still being read (megabytes of JSON at 1,000 tables).
+  const cached = options.cacheFile === undefined ? undefined : readCacheFile(options.cacheFile)
   const models = await settledWith(early, async () => withManagedSchemas(await declared, options))
   const [current, desired] = await Promise.all([
     readCurrentSchema(early, models, options, read),
-    canonicaliseNear(models, database.target, environment, options),
+    canonicaliseNear(models, database.target, environment, options, cached),
   ])
   return planBetween(current, desired, models, database.target, options)
 }
@@ -186,10 +188,12 @@ function scratchOpener(models: Schema, near: DatabaseTarget): () => Promise<Data
   return () => openScratchDatabase(near, models.extensions.map((extension) => extension.name))
 }
 
-function canonicaliseNear(models: Schema, near: DatabaseTarget, environment: string, options: PlanOptions): Promise<Schema> {
+function canonicaliseNear(models: Schema, near: DatabaseTarget, environment: string, options: PlanOptions, cached?: Promise<CacheEntries>): Promise<Schema> {
   const openScratch = scratchOpener(models, near)
   return timeStage(options.onStage, 'canonicalise', () =>
-    options.cacheFile === undefined ? canonicaliseInScratch(models, openScratch) : canonicaliseWithCache(models, { cacheFile: options.cacheFile, environment, openScratch }),
+    options.cacheFile === undefined
+      ? canonicaliseInScratch(models, openScratch)
+      : canonicaliseWithCache(models, { cacheFile: options.cacheFile, environment, openScratch, cached }),
   )
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from '../database/connect.js'
 import type { QualifiedName, Schema, Sequence, Table } from '../schema/schema.js'
 import { attachOrigins } from './attach-origins.js'
-import { cacheKey, hintFreeJson, readCacheFile, withoutHints, writeCacheFile } from './canonical-cache.js'
+import { type CacheEntries, cacheKey, hintFreeJson, readCacheFile, withoutHints, writeCacheFile } from './canonical-cache.js'
 import { canonicaliseInScratch } from './canonicalise.js'
 
 export interface CanonicalCacheOptions {
@@ -14,6 +14,8 @@ export interface CanonicalCacheOptions {
   readonly environment: string
   /** Opens an empty scratch database next to `near`; closed after use. */
   readonly openScratch: () => Promise<Database>
+  /** The entries of `cacheFile` when the caller read it ahead (readCacheFile); else read here. */
+  readonly cached?: Promise<CacheEntries>
 }
 
 /** Everything of a Schema but its tables: one cache entry, part of every table's key. */
@@ -36,7 +38,7 @@ interface TableEntry {
  * its own canonicalisation. The result is the same Schema canonicaliseSchema() returns.
  */
 export async function canonicaliseWithCache(models: Schema, options: CanonicalCacheOptions): Promise<Schema> {
-  const cached = await readCacheFile(options.cacheFile)
+  const cached = await (options.cached ?? readCacheFile(options.cacheFile))
   const { tables, ...objects } = models
   const objectsKey = cacheKey([options.environment, hintFreeJson(objects)])
   const byName = new Map(tables.map((table) => [nameOf(table), table]))
