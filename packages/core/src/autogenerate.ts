@@ -107,10 +107,12 @@ export async function planMigration(declared: Schema | Promise<Schema>, database
   const environment = await cacheEnvironment(database.db)
   const read = (scope: ReadCatalogOptions): Promise<Schema> =>
     timeStage(options.onStage, 'read catalog', () => readCatalog(database.db, scope))
-  const early = declared instanceof Promise ? read(managedScope(EMPTY_SCHEMA, options)) : null
+  // What models manage when they name no schema of their own: `public` and the configured ones.
+  const assumed = managedScope(EMPTY_SCHEMA, options)
+  const early = declared instanceof Promise ? { scope: assumed, read: read(assumed) } : null
   // Parsed while the models are still being read (megabytes of JSON at 1,000 tables).
   const cached = options.cacheFile === undefined ? undefined : readCacheFile(options.cacheFile)
-  const models = await settledWith(early, async () => withManagedSchemas(await declared, options))
+  const models = await settledWith(early?.read ?? null, async () => withManagedSchemas(await declared, options))
   const [current, desired] = await Promise.all([
     readCurrentSchema(early, models, options, read),
     canonicaliseNear(models, database.target, environment, options, cached),
@@ -120,19 +122,18 @@ export async function planMigration(declared: Schema | Promise<Schema>, database
 
 /**
  * The catalog as the models manage it. A read started before the models were known (`early`)
- * assumed what models say when they name no schema of their own: `public` and the configured
- * schemas. It is the answer when the models manage exactly those (the common case); otherwise
- * the catalog is read again for the models' schemas.
+ * is the answer when the models manage exactly the schemas it assumed (the common case);
+ * otherwise the catalog is read again for the models' schemas.
  */
 async function readCurrentSchema(
-  early: Promise<Schema> | null,
+  early: { readonly scope: CatalogScope; readonly read: Promise<Schema> } | null,
   models: Schema,
   options: ManagedScope,
   read: (scope: ReadCatalogOptions) => Promise<Schema>,
 ): Promise<Schema> {
   const scope = managedScope(models, options)
-  if (early !== null && sameNames(scope.schemas, managedScope(EMPTY_SCHEMA, options).schemas)) return early
-  await early?.catch(() => undefined)
+  if (early !== null && sameNames(scope.schemas, early.scope.schemas)) return early.read
+  await early?.read.catch(() => undefined)
   return read(scope)
 }
 
@@ -146,8 +147,8 @@ async function settledWith<T>(pending: Promise<unknown> | null, work: () => Prom
   }
 }
 
-function sameNames(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  return a !== undefined && b !== undefined && a.length === b.length && a.every((name, i) => name === b[i])
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i])
 }
 
 /**
@@ -162,7 +163,10 @@ export async function planMigrationFrom(declared: Schema, base: PlanBase, option
 }
 
 /** What of a database a plan reads: the models' schemas and the configured ones, and the configured tables. */
-export function managedScope(declared: Schema, scope: ManagedScope): ReadCatalogOptions {
+export type CatalogScope = ReadCatalogOptions & { readonly schemas: readonly string[] }
+
+/** The CatalogScope of `declared` under the project's `scope`. */
+export function managedScope(declared: Schema, scope: ManagedScope): CatalogScope {
   const { schemas } = withManagedSchemas(declared, scope)
   return { schemas, includeTables: scope.includeTables, excludeTables: scope.excludeTables }
 }
