@@ -11,14 +11,24 @@ export class ReportedFailure extends Error {
   override readonly name = 'ReportedFailure'
 }
 
-/** One line on stderr (the stack only with --verbose); returns the exit code. */
+/**
+ * One line on stderr (with --verbose, the stack and those of its causes: a failed migration's
+ * cause names the line of the migration file that threw); returns the exit code.
+ */
 export function reportError(error: unknown, verbose: boolean): number {
   if (error instanceof ReportedFailure) return EXIT_FAILED
   const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`${paint('red', 'error:', process.stderr)} ${oneLine(message)}\n`)
-  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+  if (verbose) process.stderr.write(stacks(error))
   // Anything else, a MigrationFailedError or a bug, is a failure of the run itself.
   return error instanceof UserError ? EXIT_USER_ERROR : EXIT_FAILED
+}
+
+/** The error's stack, then each cause's (once each: a cause may point back). */
+function stacks(error: unknown): string {
+  const seen = new Set<Error>()
+  for (let current = error; current instanceof Error && current.stack !== undefined && !seen.has(current); current = current.cause) seen.add(current)
+  return [...seen].map((each, i) => `${i === 0 ? '' : 'Caused by: '}${each.stack}\n`).join('')
 }
 
 function oneLine(message: string): string {
