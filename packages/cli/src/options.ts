@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs'
 
 export const DEFAULT_MODELS_FILE = 'models/index.ts'
+/** The interface in the models file whose keys are the tables (DESIGN.md, "The model language"). */
+export const DEFAULT_ROOT_INTERFACE = 'DB'
 export const DEFAULT_MIGRATIONS_DIR = 'migrations'
 export const OUTPUT_FORMATS = ['text', 'json'] as const
 

@@ -3,7 +3,11 @@ import { createTempProject, sqlMigration, type TempProject } from '../../core/te
 import { useCliProject } from './cli-project.js'
 import { runCli } from './run-cli.js'
 
-/** Everything moved: models, migrations, the migration table; a legacy table left alone. */
+/**
+ * Everything moved: models, migrations, the migration table; a legacy table left alone. The
+ * model reader thread reads the default models ahead before the CLI has read the configuration:
+ * DECOY_MODELS there must not be what autogenerate compares.
+ */
 const CONFIG = `import { defineConfig } from 'kysely-autogen'
 
 export default defineConfig({
@@ -26,6 +30,11 @@ export interface AccountTable {
 }
 `
 
+const DECOY_MODELS = `export interface DB {
+  decoy: { id: number }
+}
+`
+
 describe.each(BACKENDS)('migrate.config.ts on %s', (backend) => {
   const cli = useCliProject()
   const migrate = cli.migrate
@@ -34,6 +43,7 @@ describe.each(BACKENDS)('migrate.config.ts on %s', (backend) => {
     await cli.open(backend, {
       'migrate.config.ts': CONFIG,
       'src/db.ts': MODELS,
+      'models/index.ts': DECOY_MODELS,
       'db/migrations/001_legacy.ts': sqlMigration('create table legacy_orders (id int)'),
     })
     expect((await migrate('latest')).stdout).toMatch(/^Applied 1 migration; current: 001_legacy$/m)

@@ -1,11 +1,8 @@
 import { dirname, join, resolve } from 'node:path'
 import type { ManagedScope } from '@kysely-autogen/core'
 import { checkLockTimeout, checksumTable, DEFAULT_MIGRATION_TABLE, lockTableName, type MigrationTable } from '@kysely-autogen/core/runtime'
-import { DEFAULT_MIGRATIONS_DIR, DEFAULT_MODELS_FILE, type GlobalOptions } from '../options.js'
+import { DEFAULT_MIGRATIONS_DIR, DEFAULT_MODELS_FILE, DEFAULT_ROOT_INTERFACE, type GlobalOptions } from '../options.js'
 import { loadConfig } from './load-config.js'
-
-/** The interface in the models file whose keys are the tables (DESIGN.md, "The model language"). */
-const DEFAULT_ROOT_INTERFACE = 'DB'
 
 /** Canonical forms of earlier runs (see canonicaliseWithCache), next to the embedded database. */
 const CANONICAL_CACHE_FILE = join('.kysely-autogen', 'cache', 'canonical.json')

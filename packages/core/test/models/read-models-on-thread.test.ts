@@ -43,6 +43,38 @@ test('a missing models file comes back a UserError, not a model error', async ()
   expect((error as Error).message).toBe('models file not found: nowhere/index.ts')
 })
 
+describe('reading ahead', () => {
+  /** Longer than the thread takes to load the compiler and read a small project, even on a busy machine. */
+  const READ_AHEAD_WAIT_MS = 3_000
+
+  test('the request read ahead is answered with that reading, done before it was asked', async () => {
+    const project = modelProject({ [ENTRY]: 'export interface DB { before: T }\ninterface T { a: number }\n' })
+    const entry = join(project.dir, ENTRY)
+    const expected = readModels(entry)
+    const reader = new ModelReaderThread({ entryFile: entry, options: {} })
+    await new Promise((resolveWait) => setTimeout(resolveWait, READ_AHEAD_WAIT_MS))
+    writeFileSync(entry, 'export interface DB { after: T }\ninterface T { a: number }\n')
+    expect(await reader.read(entry)).toEqual(expected)
+  })
+
+  test.each([
+    ['another file', (entry: string) => ({ entryFile: join(dirname(entry), 'other.ts'), options: {} })],
+    ['another root interface', (entry: string) => ({ entryFile: entry, options: { rootInterface: 'Tables' } })],
+  ])('a request for %s than read ahead is read when asked', async (_what, readAhead) => {
+    const project = modelProject({
+      [ENTRY]: 'export interface DB { t: T }\nexport interface Tables { u: T }\ninterface T { a: number }\n',
+      'models/other.ts': 'export interface DB { o: { a: number } }\n',
+    })
+    const entry = join(project.dir, ENTRY)
+    expect(await new ModelReaderThread(readAhead(entry)).read(entry)).toEqual(readModels(entry))
+  })
+
+  test('a failed reading ahead is no answer to another request', async () => {
+    const reader = new ModelReaderThread({ entryFile: 'nowhere/index.ts', options: {} })
+    expect(await reader.read(EXAMPLE_MODELS)).toEqual(readModels(EXAMPLE_MODELS))
+  })
+})
+
 test('reads once', async () => {
   const reader = new ModelReaderThread()
   await reader.read(EXAMPLE_MODELS)
