@@ -3,7 +3,7 @@
  * 3,000 tables on the PostgreSQL server, next to `pg_dump --schema-only` of the same database (the
  * floor for reading a catalog), drizzle-kit `generate` of the same schema and `psql` running the
  * same statements. Prints a table of medians and peak memory. Options: `--sizes 100,1000`
- * `--runs 3`; the server is BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
+ * (`--sizes ''` for the small migrations alone), `--runs 3`; the server is BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { spawnSync } from 'node:child_process'
@@ -249,7 +249,7 @@ function printTable(rows: readonly Row[]): void {
 }
 
 async function main(): Promise<void> {
-  const sizes = option('sizes', '100,1000,3000').split(',').map(Number)
+  const sizes = option('sizes', '100,1000,3000').split(',').filter((size) => size !== '').map(Number)
   const runs = Number(option('runs', '3'))
   console.error('checking that drizzle-kit gets the same schema...')
   await checkDrizzleEquivalence()

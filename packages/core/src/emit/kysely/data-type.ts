@@ -32,22 +32,18 @@ const SHORT_SPELLINGS: readonly (readonly [RegExp, string])[] = [
   [/^numeric\((\d+),(\d+)\)$/, 'numeric($1, $2)'],
 ]
 
+/** The argument by type: a schema of thousands of tables has a few dozen types (and the AST is immutable). */
+const ARGUMENTS = new Map<string, Expression>()
+
 /** `'varchar(255)'` when Kysely takes the string (it prints it verbatim), else ``sql`citext` ``. */
 export function dataTypeArgument(type: string): Expression {
-  const spelling = SHORT_SPELLINGS.reduce((text, [pattern, short]) => text.replace(pattern, short), type)
-  return kyselyAcceptsDataType(spelling) ? string(spelling) : sqlTemplate(type)
-}
-
-/** Kysely's answers by type: a schema of thousands of tables asks about a few dozen types. */
-const ACCEPTED = new Map<string, boolean>()
-
-function kyselyAcceptsDataType(type: string): boolean {
-  let accepted = ACCEPTED.get(type)
-  if (accepted === undefined) {
-    accepted = askKysely(type)
-    ACCEPTED.set(type, accepted)
+  let argument = ARGUMENTS.get(type)
+  if (argument === undefined) {
+    const spelling = SHORT_SPELLINGS.reduce((text, [pattern, short]) => text.replace(pattern, short), type)
+    argument = askKysely(spelling) ? string(spelling) : sqlTemplate(type)
+    ARGUMENTS.set(type, argument)
   }
-  return accepted
+  return argument
 }
 
 function askKysely(type: string): boolean {
