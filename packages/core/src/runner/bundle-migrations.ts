@@ -72,6 +72,9 @@ async function buildBundle(paths: readonly string[], file: string): Promise<stri
       conditions: nodeConditions(),
       mainFields: ['main'],
       sourcemap: 'inline',
+      // Stack traces need the mappings only; the sources again would double what a large
+      // migration (a full create) keeps in memory while it runs.
+      sourcesContent: false,
       outfile: file,
       write: false,
       logLevel: 'silent',
