@@ -13,7 +13,7 @@ import { diffSchemas } from './diff/diff-schemas.js'
 import { findPossibleRenames, possibleRenamesError } from './diff/possible-renames.js'
 import { invertChange } from './diff/invert-change.js'
 import { emitMigration } from './emit/kysely/emit-migration.js'
-import { readModelsHere } from './models/read-models-here.js'
+import { type ModelSource, sourcedModels } from './models/read-models-here.js'
 import { planChanges } from './plan/plan-changes.js'
 import { splitEnumAdditions } from './plan/split-enum-additions.js'
 import { splitLargeMigration } from './plan/split-large-migration.js'
@@ -41,14 +41,8 @@ export interface PlanOptions extends ManagedScope {
   readonly cacheFile?: string
 }
 
-export interface AutogenerateOptions extends PlanOptions {
-  readonly modelsFile: string
-  readonly rootInterface: string
-  /**
-   * The models of `modelsFile`, when the caller is already reading them, e.g. on a worker thread
-   * (ModelReaderThread): the database is then read at the same time. Else they are read here.
-   */
-  readonly models?: Promise<Schema>
+/** `models`, when given, are read while the database is (see ModelSource). */
+export interface AutogenerateOptions extends PlanOptions, ModelSource {
   readonly migrationsDir: string
   readonly message: string
   /** The database to compare with; it must be at head (the caller checks). */
@@ -203,7 +197,7 @@ function canonicaliseNear(models: Schema, near: DatabaseTarget, environment: str
 
 /** `migrate autogenerate`: writes `migrations/<timestamp>_<slug>.ts`, or nothing when in sync. */
 export async function autogenerate(options: AutogenerateOptions): Promise<AutogenerateResult> {
-  const models = options.models ?? timeStage(options.onStage, 'read models', () => readModelsHere(options.modelsFile, { rootInterface: options.rootInterface }))
+  const models = sourcedModels(options)
   const plan = await planMigration(models, options.database, options)
   if (plan.up.length === 0) return { file: null, files: [], summary: [], changes: [] }
   const possibleRenames = findPossibleRenames(plan.changes)

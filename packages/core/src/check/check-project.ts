@@ -7,7 +7,7 @@ import { withMigrationExtensions } from '../database/migration-extensions.js'
 import { openScratchDatabase } from '../database/scratch.js'
 import { diffSchemas } from '../diff/diff-schemas.js'
 import { MigrationFailedError } from '../errors.js'
-import { readModelsHere } from '../models/read-models-here.js'
+import { type ModelSource, sourcedModels } from '../models/read-models-here.js'
 import { displayPath, type LoadedMigration, loadMigrations, type ModuleImporter } from '../runner/load-migrations.js'
 import { type MigrationStatus, MigrationRunner } from '../runner/migration-runner.js'
 import type { MigrationTable } from '../runner/migration-table.js'
@@ -21,16 +21,13 @@ import { readMigrationHeader } from './migration-header.js'
 const NO_DATABASE = 'the database: no database URL (--url, DATABASE_URL or .env), so pending, edited and drifted migrations were not checked'
 const NOT_REPLAYABLE = 'live drift: the applied migrations are not the first files by name, so they cannot be replayed to compare'
 
-export interface CheckOptions extends PlanOptions {
-  readonly modelsFile: string
-  readonly rootInterface: string
+/** `models`, when given, are read while the migrations load and replay (see ModelSource). */
+export interface CheckOptions extends PlanOptions, ModelSource {
   readonly migrationsDir: string
   /** The live database, or null: then only models and history are checked. */
   readonly database: Database | null
   readonly migrationTable?: MigrationTable
   readonly importModule?: ModuleImporter
-  /** The models of `modelsFile` when the caller is already reading them (see AutogenerateOptions.models). */
-  readonly models?: Promise<Schema>
 }
 
 /**
@@ -45,7 +42,7 @@ export async function checkProject(options: CheckOptions): Promise<CheckReport> 
   const history = checkHistory(
     await Promise.all(migrations.map(async (m) => ({ name: m.name, file: displayPath(m.path), header: readMigrationHeader(await readFile(m.path, 'utf8')) }))),
   )
-  const models = await (options.models ?? timeStage(options.onStage, 'read models', () => readModelsHere(options.modelsFile, { rootInterface: options.rootInterface })))
+  const models = await sourcedModels(options)
   const replay = await replayMigrations(migrations, models, options)
   const drift = replay.result.kind === 'failed' ? [replay.result.finding] : modelFindings((await planMigrationFrom(models, replay.result.base, options)).up, models, displayPath(options.modelsFile))
   return { database: options.database?.label ?? null, findings: [...drift, ...history, ...replay.database], skipped: replay.skipped }

@@ -17,6 +17,8 @@ const NODE_ADDONS_CONDITION = 'node-addons'
 const MODULE_SYNC_CONDITION = 'module-sync'
 /** Flags that add conditions to Node's resolution, which the bundle's resolution could not follow. */
 const CONDITIONS_FLAG = /(^|\s)(--conditions|-C)(=|\s|$)/
+/** A resolved file inside an installed package, imported from there rather than bundled. */
+const IN_PACKAGE = /[\\/]node_modules[\\/]/
 /** Marks esbuild's inner resolve call, so the plugin does not answer its own question. */
 const INNER_RESOLVE = Symbol('inner resolve')
 
@@ -115,15 +117,11 @@ function packagesWhereNodeFindsThem(): Plugin {
         const result = await resolving
         if (result.errors.length > 0) return { errors: result.errors }
         if (result.external) return { path: result.path, external: true }
-        if (!isInPackage(result.path)) return { path: result.path }
+        if (!IN_PACKAGE.test(result.path)) return { path: result.path }
         return { path: pathToFileURL(result.path).href, external: true }
       })
     },
   }
-}
-
-function isInPackage(path: string): boolean {
-  return /[\\/]node_modules[\\/]/.test(path)
 }
 
 /**
